@@ -1,0 +1,30 @@
+# The README's two commands: `make site` (build and check every language) and `make test`.
+# Every target is a thin wrapper over the `trygg` command installed into .venv.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+# Material prints an end-of-life notice on every build; the README says what we plan.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test check serve status new-page new-lang clean
+
+$(INSTALLED): pyproject.toml scripts/constraints.txt scripts/browser/package.json scripts/browser/package-lock.json
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
+	npm ci --silent --prefix scripts/browser
+	touch $@
+
+site: $(INSTALLED)
+	$(BIN)/trygg build
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+check: $(INSTALLED)
+	$(BIN)/trygg check
+
+clean:
+	rm -rf site .site-build-* tests/artifacts

@@ -1,0 +1,51 @@
+"""Build every language beside the published site, check it, and only then swap it in.
+
+A failed build or check leaves ``site/`` exactly as it was and no temporary folder behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .problems import Problem
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def run_mkdocs(root: Path, out_dir: Path) -> None:
+    """Run ``mkdocs build`` in a child process; its messages go straight to the editor."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict",
+               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out_dir)]
+    result = subprocess.run(command, cwd=root)
+    if result.returncode != 0:
+        raise BuildFailed("the site could not be built; see the messages above")
+
+
+def build_site(root: Path, site_dir: Path,
+               check: Callable[[Path], list[Problem]] | None = None) -> list[Problem]:
+    """Build into a fresh folder next to ``site_dir``; swap it in only when nothing is wrong.
+
+    Returns the check's problems (warnings only, when it succeeds)."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    try:
+        new = workdir / site_dir.name
+        run_mkdocs(root, new)
+        problems = check(new) if check else []
+        if any(p.severity == "error" for p in problems):
+            return problems
+        old = workdir / "previous"
+        if site_dir.exists():
+            site_dir.rename(old)
+        new.rename(site_dir)
+        return problems
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)

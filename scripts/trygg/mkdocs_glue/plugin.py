@@ -1,0 +1,121 @@
+"""``trygg-i18n``: mkdocs-static-i18n, extended through its plugin class, never patched.
+
+Why it exists (and when it can go):
+- mkdocs-static-i18n 1.3.x accepts only two-letter locales, so ``ckb`` (Central Kurdish)
+  is rejected. We widen the locale option to any BCP 47 language subtag.
+- The languages come from ``translations/languages.yml``, not from ``mkdocs.yml``.
+- Material has no theme strings for so, ti and ckb; every UI string comes from
+  ``translations/<code>.yml`` (see ``overrides/partials/language.html``).
+- Material writes ``dir`` only on ``<body>``; we add it to ``<html>``.
+- Readers are told when a page is a machine translation, outdated or missing.
+It can go when upstream accepts three-letter codes and Material knows all ten languages;
+the notices and ``dir`` would then move to hooks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from mkdocs import plugins
+from mkdocs.config import config_options
+from mkdocs.config.base import ValidationError
+from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
+from mkdocs_static_i18n.plugin import I18n
+
+from ..languages import Languages, load_languages
+from ..page_html import set_html_dir
+from ..problems import ProblemsFound
+from ..strings import check_strings, ui_strings
+from ..translation import read_page, translation_state
+
+_BCP47_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+class _Locale(config_options.Type):
+    """A BCP 47 language subtag of two or three letters (``ckb`` included)."""
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not _BCP47_LANGUAGE.match(value):
+            raise ValidationError(f"'{value}' is not a BCP 47 language code")
+        return value
+
+
+class _Language(I18nPluginLanguage):
+    locale = _Locale(str)
+
+
+class _Config(I18nPluginConfig):
+    build_only_locale = config_options.Optional(_Locale(str))
+    languages = config_options.ListOfItems(config_options.SubConfig(_Language, validate=True))
+
+
+class TryggI18n(I18n):
+    config_class = _Config
+
+    def load_config(self, options, config_file_path=None):
+        self.root = Path(config_file_path).parent if config_file_path else Path.cwd()
+        if options.get("languages"):
+            return [("languages", ValidationError(
+                "the languages are listed in translations/languages.yml; remove them here"))], []
+        try:
+            self.languages: Languages = load_languages(self.root)
+            problems = [p for p in check_strings(self.root, self.languages) if p.severity == "error"]
+            if problems:
+                raise ProblemsFound(problems)
+        except ProblemsFound as found:
+            return [("languages", ValidationError("\n" + str(found)))], []
+        options = {**options, "docs_structure": "folder", "languages": [
+            {"locale": lang.code, "name": lang.name, "default": lang.is_source, "build": True}
+            for lang in self.languages
+        ]}
+        return super().load_config(options, config_file_path)
+
+    def _apply_language(self, config):
+        lang = self.languages.get(self.current_language or self.default_language)
+        strings = ui_strings(self.root, self.languages, lang)
+        config.extra["ui"] = strings
+        config.site_name = strings["site.name"]
+        config.site_description = strings["site.description"]
+        config.theme["language"] = lang.code
+        return config
+
+    # Material's search plugin renders our language partial during its own on_config,
+    # before the i18n plugin's (which runs last): the strings must be there first.
+    @plugins.event_priority(110)
+    def _on_config_strings(self, config):
+        return self._apply_language(config)
+
+    @plugins.event_priority(-100)
+    def _on_config_i18n(self, config):
+        return self._apply_language(I18n.on_config(self, config))
+
+    on_config = plugins.CombinedEvent(_on_config_strings, _on_config_i18n)
+
+    @plugins.event_priority(50)
+    def on_page_context(self, context, page, config, nav):
+        context = I18n.on_page_context(self, context, page, config, nav)
+        lang = self.languages.get(self.current_language)
+        if lang.is_source:
+            return context
+        locale = getattr(page.file, "locale", lang.code)
+        relative = PurePosixPath(page.file.src_uri).relative_to(locale)
+        source_file = self.root / config.docs_dir / self.languages.source.code / relative
+        source_text = source_file.read_text(encoding="utf-8") if source_file.exists() else None
+        state = translation_state(page.meta, source_text, missing=locale != lang.code)
+        context["translation_state"] = state
+        context["source_language"] = self.languages.source
+        source = page.file.alternates.get(self.languages.source.code)
+        context["source_url"] = source.url if source else ""
+        return context
+
+    @plugins.event_priority(-100)
+    def on_post_page(self, output, page, config):
+        output = I18n.on_post_page(self, output, page, config)
+        return set_html_dir(output, self.languages.get(self.current_language).direction)
+
+    def on_post_template(self, output, template_name, config):
+        if template_name.endswith(".html"):
+            return set_html_dir(output, self.languages.get(self.current_language).direction)
+        return output

@@ -1,0 +1,69 @@
+"""Small, exact edits to a rendered page that Material's blocks cannot reach."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+_DIR_ATTR = re.compile(r"\sdir=\"[^\"]*\"", re.I)
+# Inline scripts that run: no src, and no data type such as application/json.
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
+_HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.I)
+_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+
+
+def set_html_dir(html: str, direction: str) -> str:
+    """Write ``dir`` on ``<html>`` (Material writes it only on ``<body>``), so that the whole
+    document, the browser's scroll bars and anything outside ``<body>`` follow it."""
+    match = _HTML_TAG.search(html)
+    if not match:
+        return html
+    tag = _DIR_ATTR.sub("", match.group(0))
+    tag = tag[:-1].rstrip() + f' dir="{direction}">'
+    return html[: match.start()] + tag + html[match.end():]
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP source expressions (``'sha256-…'``) for every inline script that executes."""
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs") or ""
+        if re.search(r"\ssrc\s*=", attrs, re.I):
+            continue
+        kind = re.search(r"\stype\s*=\s*[\"']?([^\"'\s>]+)", attrs, re.I)
+        if kind and kind.group(1).lower() not in ("text/javascript", "module"):
+            continue  # a data block, e.g. Material's __config JSON: not executed, not covered
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.append("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+    return sorted(set(hashes))
+
+
+def content_security_policy(html: str) -> str:
+    """Only the site itself may provide anything; inline scripts are allowed by hash."""
+    scripts = " ".join(["'self'", *inline_script_hashes(html)])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {scripts}",
+        "style-src 'self'",
+        # Material's icons are SVG data: URIs in its stylesheet (CSS masks).
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def add_content_security_policy(html: str) -> str:
+    """Put the policy at the top of ``<head>`` (after the charset, which must come first),
+    so that it governs every element after it."""
+    match = _CHARSET.search(html) or _HEAD_OPEN.search(html)
+    if not match:
+        return html
+    meta = ('<meta http-equiv="Content-Security-Policy" content="'
+            + content_security_policy(html) + '">')
+    return html[: match.end()] + meta + html[match.end():]

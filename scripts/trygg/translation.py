@@ -1,0 +1,94 @@
+"""Translation state of a page: front matter, the Swedish source's hash, and what readers are told.
+
+A translated page says in its front matter which version of the source page it
+translates (a hash of the source file's text, so no git history is needed) and
+whether a person has reviewed it:
+
+    translation:
+      status: machine      # or: reviewed
+      source: 3f2a9c1b7d04  # hash of the source page this translates
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem, ProblemsFound
+from .yamlfile import LineDict, parse_yaml, read_text
+
+STATUSES = ("machine", "reviewed")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class PageSource:
+    meta: LineDict
+    body: str
+    body_line: int  # the line of the file where the Markdown body starts
+
+
+def split_front_matter(text: str, shown: str) -> PageSource:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        empty = LineDict()
+        empty.lines, empty.start_line = {}, 1
+        return PageSource(empty, text, 1)
+    meta = parse_yaml(match.group(1) or "", shown, first_line=2)
+    if meta is None:
+        meta = LineDict()
+        meta.lines, meta.start_line = {}, 2
+    if not isinstance(meta, dict):
+        raise ProblemsFound([Problem(shown, 2, "front-matter", "the front matter between the "
+                                     "'---' lines must be 'key: value' lines.")])
+    return PageSource(meta, text[match.end():], match.group(0).count("\n") + 1)
+
+
+def read_page(path: Path, shown: str) -> PageSource:
+    return split_front_matter(read_text(path, shown), shown)
+
+
+def source_hash(text: str) -> str:
+    """A short, stable fingerprint of a source page; blind to line endings and trailing spaces."""
+    normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class TranslationState:
+    """What a reader of one language version is told about it."""
+
+    missing: bool = False   # the page does not exist in this language: the source is shown
+    machine: bool = False   # machine-made and not yet checked by a person
+    outdated: bool = False  # the source page changed after this translation was made
+
+    @property
+    def needs_notice(self) -> bool:
+        return self.missing or self.machine or self.outdated
+
+
+def translation_problems(meta: LineDict, shown: str) -> list[Problem]:
+    """Problems with a translated page's ``translation:`` front matter."""
+    block = meta.get("translation")
+    line = meta.lines.get("translation", 1)
+    if not isinstance(block, dict):
+        return [Problem(shown, line, "translation-status", "a translated page needs "
+                        "'translation:' with 'status: machine' or 'status: reviewed' in its "
+                        "front matter.")]
+    status = block.get("status")
+    if status not in STATUSES:
+        return [Problem(shown, block.lines.get("status", line), "translation-status",
+                        f"status '{status}' is unknown; use 'machine' (made by a machine, not yet "
+                        "checked) or 'reviewed' (checked by a person).")]
+    return []
+
+
+def translation_state(meta: dict, source_text: str | None, *, missing: bool) -> TranslationState:
+    if missing:
+        return TranslationState(missing=True)
+    block = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+    machine = block.get("status") != "reviewed"
+    outdated = source_text is not None and block.get("source") != source_hash(source_text)
+    return TranslationState(machine=machine, outdated=outdated)
