@@ -92,3 +92,37 @@ def translation_state(meta: dict, source_text: str | None, *, missing: bool) -> 
     machine = block.get("status") != "reviewed"
     outdated = source_text is not None and block.get("source") != source_hash(source_text)
     return TranslationState(machine=machine, outdated=outdated)
+
+
+def record_translation(text: str, source_text: str, status: str | None = None) -> str:
+    """The translated page's text with ``translation.source`` set to the source's current
+    hash (and ``status`` set, when given). Only those lines change: the rest of the
+    file, comments and layout included, stays as the editor wrote it."""
+    if status is not None and status not in STATUSES:
+        raise ValueError(status)
+    match = _FRONT_MATTER.match(text)
+    front = match.group(1) or "" if match else ""
+    body = text[match.end():] if match else text
+    lines = front.splitlines()
+    values = {"source": source_hash(source_text)}
+    if status:
+        values["status"] = status
+    try:
+        start = next(i for i, line in enumerate(lines) if re.match(r"translation:\s*$", line))
+    except StopIteration:
+        lines.append("translation:")
+        start = len(lines) - 1
+        values.setdefault("status", "machine")
+    end = start + 1
+    while end < len(lines) and re.match(r"\s+\S", lines[end]):
+        end += 1
+    block = lines[start + 1:end]
+    for key, value in values.items():
+        for i, line in enumerate(block):
+            if re.match(rf"\s+{key}:", line):
+                block[i] = f"  {key}: {value}"
+                break
+        else:
+            block.append(f"  {key}: {value}")
+    lines[start + 1:end] = block
+    return "---\n" + "\n".join(lines) + "\n---\n" + body

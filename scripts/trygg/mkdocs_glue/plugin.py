@@ -93,6 +93,18 @@ class TryggI18n(I18n):
 
     on_config = plugins.CombinedEvent(_on_config_strings, _on_config_i18n)
 
+    @plugins.event_priority(-100)
+    def on_nav(self, nav, config, files):
+        self._nav = I18n.on_nav(self, nav, config, files)
+        return self._nav
+
+    def on_env(self, env, config, files):
+        # By now every page has been read, so its title (in its language) is known: a
+        # section is named by its index page, and mkdocs.yml's section names are only ids.
+        I18n.on_env(self, env, config, files)
+        _name_sections_after_index_pages(self._nav.items)
+        return env
+
     @plugins.event_priority(50)
     def on_page_context(self, context, page, config, nav):
         context = I18n.on_page_context(self, context, page, config, nav)
@@ -119,3 +131,12 @@ class TryggI18n(I18n):
         if template_name.endswith(".html"):
             return set_html_dir(output, self.languages.get(self.current_language).direction)
         return output
+
+
+def _name_sections_after_index_pages(items) -> None:
+    for item in items:
+        if getattr(item, "is_section", False):
+            index = next((c for c in item.children if getattr(c, "is_index", False)), None)
+            if index is not None and index.title:
+                item.title = index.title
+            _name_sections_after_index_pages(item.children)

@@ -1,0 +1,88 @@
+"""Shared test helpers: the project root, fixture-site builds and a local web server."""
+
+from __future__ import annotations
+
+import functools
+import os
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def make_project(tmp: Path, docs: Path | None = None, *, keep_nav: bool = False) -> Path:
+    """A copy of this project's configuration, theme and UI strings around ``docs``.
+
+    The site's navigation is dropped unless asked for, so that a fixture needs only the
+    pages it is about (mkdocs.yml keeps ``nav:`` last for this reason)."""
+    project = tmp / "project"
+    project.mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not keep_nav:
+        config = config.split("\nnav:")[0] + "\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for folder in ("overrides", "translations", "scripts"):
+        shutil.copytree(ROOT / folder, project / folder,
+                        ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
+    shutil.copytree(docs or ROOT / "docs", project / "docs")
+    return project
+
+
+def mkdocs_build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess:
+    site = site or project / "site"
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "--site-dir", str(site)],
+        cwd=project, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def build_or_fail(project: Path) -> Path:
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def i18n_site(tmp_path_factory) -> Path:
+    """A small site: a home page in sv, ar, ti and ckb, and pages that exist only in some."""
+    tmp = tmp_path_factory.mktemp("i18n")
+    return build_or_fail(make_project(tmp, FIXTURES / "i18n-site" / "docs"))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """This project's own site, built from a copy so that site/ is never touched."""
+    tmp = tmp_path_factory.mktemp("real")
+    return build_or_fail(make_project(tmp, keep_nav=True))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Serve a folder on 127.0.0.1 (a free port); returns its base URL."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
