@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import os
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+
+from trygg.localserver import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -66,23 +66,8 @@ def real_site(tmp_path_factory) -> Path:
     return build_or_fail(make_project(tmp, keep_nav=True))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def serve():
     """Serve a folder on 127.0.0.1 (a free port); returns its base URL."""
-    servers = []
-
-    def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
+    with ExitStack() as stack:
+        yield lambda folder: stack.enter_context(serving(folder))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -12,6 +12,9 @@ class Problem:
     rule: str
     message: str
     severity: str = "error"  # "error" fails the build; "warning" is only listed
+    # For the check's summaries and exceptions: the page's language and its path in site/.
+    lang: str = field(default="", compare=False)
+    page: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "

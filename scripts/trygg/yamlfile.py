@@ -53,7 +53,7 @@ def read_text(path: Path, shown: str | None = None) -> str:
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
     """Parse YAML text; a syntax error names the line (offset by ``first_line``) and the fix."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + first_line
@@ -63,6 +63,18 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
             f"this is not valid YAML ({what}). Check the indentation and put text that "
             "contains ':' or '#' in quotes.",
         )]) from None
+    if first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data
+
+
+def _shift_lines(data: Any, offset: int) -> None:
+    """Make line numbers count from the file's start when the YAML began further down."""
+    if isinstance(data, LineDict):
+        data.start_line += offset
+        data.lines = {key: line + offset for key, line in data.lines.items()}
+    for value in (data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()):
+        _shift_lines(value, offset)
 
 
 def load_yaml(path: Path, shown: str | None = None) -> Any:

@@ -127,9 +127,19 @@ class TryggI18n(I18n):
         output = I18n.on_post_page(self, output, page, config)
         return set_html_dir(output, self.languages.get(self.current_language).direction)
 
+    @plugins.event_priority(-100)  # after the hooks, so the page written here has its CSP
     def on_post_template(self, output, template_name, config):
-        if template_name.endswith(".html"):
-            return set_html_dir(output, self.languages.get(self.current_language).direction)
+        if not template_name.endswith(".html"):
+            return output
+        lang = self.languages.get(self.current_language)
+        output = set_html_dir(output, lang.direction)
+        if template_name == "404.html" and not lang.is_source:
+            # Every language build writes site/404.html; the root one stays Swedish, and each
+            # language gets its own under /<code>/ (its links are absolute, so it works there).
+            target = Path(config.site_dir) / lang.code / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+            return ""
         return output
 
 

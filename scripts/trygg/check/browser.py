@@ -1,0 +1,146 @@
+"""Browser rules, in Debian's Chromium through Playwright, against a server on 127.0.0.1:
+axe-core (WCAG 2.0/2.1 A and AA), reflow at 320 CSS px, and that a visit contacts no other
+host, sets no cookie, stores nothing and breaks no Content-Security-Policy rule."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..localserver import serving
+from .registry import rule
+
+AXE = Path(__file__).resolve().parents[2] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Flags that keep Chromium itself from calling home, so every request seen is the page's.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NARROW = 320  # CSS px: WCAG 1.4.10 reflow
+
+
+def _no_op(page):
+    return ()
+
+
+# The browser rules run together in check_in_browser; these entries give their ids and help.
+rule("reflow", "at 320 CSS px wide the page scrolls sideways (WCAG 1.4.10). Long words, wide "
+     "tables or fixed widths cause this: let tables scroll inside a box, avoid fixed widths.")(_no_op)
+rule("external-request", "visiting the page contacted another host. Nothing may be loaded from "
+     "another website: keep every file in this repository.")(_no_op)
+rule("cookie-set", "visiting the page set a cookie. The site sets none: remove what sets it.")(_no_op)
+rule("storage-used", "visiting the page stored something in the browser (localStorage or "
+     "sessionStorage). A plain visit must store nothing.")(_no_op)
+rule("csp-violation", "the browser blocked something under the Content-Security-Policy: an "
+     "inline script or style the build did not allow. Move it into a file in overrides/.")(_no_op)
+rule("axe", "an axe-core rule failed; the message names the rule, what is wrong and where.")(_no_op)
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def check_in_browser(site, *, workers: int = 4, rules: set[str] | None = None):
+    if not AXE.exists():
+        raise RuntimeError(f"axe-core is not installed ({AXE}); run 'make' to install it")
+    return asyncio.run(_check_all(site, workers))
+
+
+async def _check_all(site, workers: int):
+    from playwright.async_api import async_playwright
+
+    axe_source = AXE.read_text(encoding="utf-8")
+    pages = [p for p in site.pages.values()]
+    queue: asyncio.Queue = asyncio.Queue()
+    for page in pages:
+        queue.put_nowait(page)
+    findings = []
+    with serving(site.site_dir) as base:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=chromium_path(),
+                                                       args=CHROMIUM_ARGS)
+            try:
+                await asyncio.gather(*(_worker(browser, base, queue, axe_source, findings)
+                                       for _ in range(max(1, workers))))
+            finally:
+                await browser.close()
+    return findings
+
+
+async def _worker(browser, base, queue, axe_source, findings):
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = await context.new_page()
+    seen = {"requests": [], "console": []}
+    tab.on("request", lambda request: seen["requests"].append(request.url))
+    tab.on("console", lambda msg: msg.type == "error" and seen["console"].append(msg.text))
+    try:
+        while not queue.empty():
+            page = queue.get_nowait()
+            seen["requests"].clear()
+            seen["console"].clear()
+            findings.extend(await _check_page(context, tab, base, page, axe_source, seen))
+    finally:
+        await context.close()
+
+
+async def _check_page(context, tab, base, page, axe_source, seen):
+    found = []
+    await tab.set_viewport_size({"width": 1280, "height": 900})
+    await tab.goto(base + "/" + page.site_path.removesuffix("index.html"), wait_until="load")
+    # axe: evaluated through the DevTools protocol, which the page's CSP does not govern.
+    await tab.evaluate(axe_source)
+    result = await tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+        "resultTypes: ['violations']})", AXE_TAGS)
+    for violation in result["violations"]:
+        for node in violation["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            element = _select(page, target)
+            found.append(page.finding(violation["id"], f"{violation['help']} ({target}). "
+                                      f"{_first_line(node.get('failureSummary', ''))}", element))
+    await tab.set_viewport_size({"width": NARROW, "height": 800})
+    width = await tab.evaluate("document.documentElement.scrollWidth")
+    if width > NARROW + 1:
+        culprit = await tab.evaluate(_WIDEST_ELEMENT, NARROW)
+        found.append(page.finding("reflow", f"at {NARROW} px wide the page is {width} px wide; "
+                                  f"widest element: {culprit}.", _select(page, culprit)))
+    for url in seen["requests"]:
+        parts = urlsplit(url)
+        if parts.scheme not in ("data", "blob", "about") and parts.hostname != "127.0.0.1":
+            found.append(page.finding("external-request", f"the page requested {url}."))
+    if await context.cookies():
+        found.append(page.finding("cookie-set", "a cookie was set."))
+        await context.clear_cookies()
+    stored = await tab.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    if stored:
+        found.append(page.finding("storage-used", f"the page stored {stored}."))
+        await tab.evaluate("localStorage.clear(); sessionStorage.clear()")
+    for message in seen["console"]:
+        if "Content Security Policy" in message:
+            found.append(page.finding("csp-violation", message[:200]))
+    return found
+
+
+_WIDEST_ELEMENT = """limit => {
+  let widest = null, right = limit;
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > right + 1 && getComputedStyle(el).position !== 'fixed') { right = r.right; widest = el; }
+  }
+  if (!widest) return 'unknown';
+  return widest.id ? '#' + widest.id : widest.tagName.toLowerCase() +
+    (widest.className && typeof widest.className === 'string' ? '.' + widest.className.trim().split(/\\s+/).join('.') : '');
+}"""
+
+
+def _select(page, selector: str):
+    try:
+        return page.tree.css_first(selector)
+    except Exception:  # noqa: BLE001 - axe can write selectors lexbor does not parse
+        return None
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return " ".join(lines[:2])

@@ -1,0 +1,101 @@
+"""Every static rule of the check: the clean mini site passes, one change makes it fail,
+and the finding names the rule, the file an editor changes and the line."""
+
+import pytest
+
+from checksite import clean_site
+from trygg.check import check_site
+from trygg.check.registry import RULES
+
+
+def findings(tmp_path, site):
+    return [(f.rule, f.path, f.line) for f in check_site(site.write(tmp_path), tmp_path)
+            if f.severity == "error"]
+
+
+def test_the_clean_mini_site_has_no_findings(tmp_path):
+    assert findings(tmp_path, clean_site()) == []
+
+
+def add(page, html, markdown):
+    page.body += "\n" + html
+    page.markdown += "\n" + markdown
+
+
+def replace_html(old, new):
+    return lambda html: html.replace(old, new, 1)
+
+
+def link_broken(s):
+    om = s.page("sv", "om/")
+    om.body = om.body.replace('href="../#start"', 'href="../saknas/"')
+    om.markdown = om.markdown.replace("index.md#start", "saknas.md")
+
+
+def link_fragment(s):
+    om = s.page("sv", "om/")
+    om.body = om.body.replace("#start", "#borta")
+    om.markdown = om.markdown.replace("#start", "#borta")
+
+
+def title_unique(s):
+    s.page("sv", "om/").title = "Start"
+
+
+def third_party_load(s):
+    s.page("sv", "").head = '<script src="https://cdn.example/x.js"></script>'
+
+
+def third_party_css(s):
+    s.css = "body {}\n@font-face { src: url(https://fonts.example/f.woff2); }\n"
+
+
+# rule: (how to break the clean site, the file an editor changes, the line)
+CASES = {
+    "link-broken": (link_broken, "docs/sv/om.md", 9),
+    "link-fragment": (link_fragment, "docs/sv/om.md", 9),
+    "html-lang-valid": (lambda s: setattr(s.page("ar", "om/"), "edit", replace_html('lang="ar"', 'lang="sv"')),
+                        "site/ar/om/index.html", 2),
+    "html-dir": (lambda s: setattr(s.page("ar", ""), "edit", replace_html('<body dir="rtl"', '<body dir="ltr"')),
+                 "site/ar/index.html", 11),
+    "document-title": (lambda s: setattr(s.page("sv", "om/"), "edit", replace_html("<title>Om oss</title>", "<title></title>")),
+                       "docs/sv/om.md", 2),
+    "foreign-text-lang": (lambda s: add(s.page("ar", "om/"), "<p>Det här stycket är skrivet på svenska och saknar språkattribut.</p>",
+                                        "Det här stycket är skrivet på svenska och saknar språkattribut.\n"),
+                          "docs/ar/om.md", 12),
+    "page-has-heading-one": (lambda s: add(s.page("sv", ""), "<h1>Andra</h1>", "# Andra\n"), "docs/sv/index.md", 9),
+    "heading-order": (lambda s: add(s.page("sv", "om/"), "<h4>Djupt</h4>", "#### Djupt\n"), "docs/sv/om.md", 11),
+    "title-unique": (title_unique, "docs/sv/index.md", 2),
+    "image-alt": (lambda s: add(s.page("sv", ""), '<p><img src="assets/bild.png"></p>', "![](bild.png)\n"),
+                  "docs/sv/index.md", 9),
+    "link-name": (lambda s: add(s.page("sv", ""), '<p><a href="om/"></a></p>', "[](om.md)\n"), "docs/sv/index.md", 9),
+    "link-text-vague": (lambda s: add(s.page("ar", ""), '<p><a href="om/">اضغط هنا</a></p>', "[اضغط هنا](om.md)\n"),
+                        "docs/ar/index.md", 12),
+    "third-party-load": (third_party_load, "site/index.html", 9),
+    "third-party-css": (third_party_css, "site/assets/site.css", 2),
+    "inline-event-handler": (lambda s: add(s.page("sv", ""), '<p onclick="x()">Tryck här nu</p>', "Tryck här nu\n"),
+                             "docs/sv/index.md", 9),
+    "csp-present": (lambda s: setattr(s.page("sv", "om/"), "edit", replace_html('http-equiv="Content-Security-Policy"', 'name="x"')),
+                    "site/om/index.html", 3),
+    "hreflang-alternates": (lambda s: setattr(s.page("ar", ""), "edit", replace_html('<link rel="alternate" hreflang="sv" href="/">', "")),
+                            "site/ar/index.html", 3),
+    "switcher-same-page": (lambda s: setattr(s.page("sv", "om/"), "edit", replace_html('<a href="/ar/om/"', '<a href="/ar/"')),
+                           "site/om/index.html", 12),
+    "translation-notice": (lambda s: setattr(s.page("ar", "om/"), "front", "translation:\n  status: machine\n"),
+                           "docs/ar/om.md", 3),
+}
+
+
+def test_every_static_rule_has_a_failing_case():
+    static = {rule.id for rule in RULES.values() if rule.family != "browser"}
+    assert static - set(CASES) == set()
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_each_rule_fails_on_its_fixture_with_file_and_line(tmp_path, rule):
+    mutate, path, line = CASES[rule]
+    site = clean_site()
+    mutate(site)
+    found = findings(tmp_path, site)
+    assert (rule, path, line) in found, found
+    assert {r for r, _, _ in found} == {rule}, found
