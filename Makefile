@@ -28,3 +28,18 @@ check: $(INSTALLED)
 
 clean:
 	rm -rf site .site-build-* tests/artifacts
+
+# make serve (every language) or make serve ONLY=ar (one language)
+serve: $(INSTALLED)
+	$(BIN)/trygg serve $(if $(ONLY),--lang $(ONLY))
+
+status: $(INSTALLED)
+	$(BIN)/trygg status
+
+# make new-page PAGE=gangsnacket/varningstecken TITLE="Varningstecken"
+new-page: $(INSTALLED)
+	$(BIN)/trygg new-page "$(PAGE)" --title "$(TITLE)"
+
+# make new-lang LANG=fi
+new-lang: $(INSTALLED)
+	$(BIN)/trygg new-lang "$(LANG)"

@@ -12,7 +12,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .problems import Problem
+from .problems import Problem, ProblemsFound
+from .validate import validate_project
 
 
 class BuildFailed(Exception):
@@ -32,14 +33,18 @@ def build_site(root: Path, site_dir: Path,
                check: Callable[[Path], list[Problem]] | None = None) -> list[Problem]:
     """Build into a fresh folder next to ``site_dir``; swap it in only when nothing is wrong.
 
-    Returns the check's problems (warnings only, when it succeeds)."""
+    Returns the source rules' and the check's problems (only warnings, when it succeeds);
+    raises ProblemsFound, before building anything, when the sources have errors."""
+    source_problems = validate_project(root)
+    if any(p.severity == "error" for p in source_problems):
+        raise ProblemsFound(source_problems)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
         new = workdir / site_dir.name
         run_mkdocs(root, new)
-        problems = check(new) if check else []
+        problems = source_problems + (check(new) if check else [])
         if any(p.severity == "error" for p in problems):
             return problems
         old = workdir / "previous"

@@ -40,10 +40,7 @@ def _checker(args, root: Path):
         browser = False
 
     def check(site_dir: Path) -> list[Problem]:
-        findings = check_site(site_dir, root, browser=browser, workers=args.workers)
-        _report(findings)
-        print(summary(findings), file=sys.stderr)
-        return findings
+        return check_site(site_dir, root, browser=browser, workers=args.workers)
 
     return check
 
@@ -51,8 +48,12 @@ def _checker(args, root: Path):
 def cmd_check(args) -> int:
     """Check a built site: links, language, structure, privacy, content and, in Chromium,
     axe-core, reflow at 320 px and requests. Lists every finding, then fails once."""
+    from .validate import validate_project
+
     root = _root()
-    findings = _checker(args, root)(root / args.site_dir)
+    findings = validate_project(root) + _checker(args, root)(root / args.site_dir)
+    _report(findings)
+    print(summary(findings), file=sys.stderr)
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
@@ -66,12 +67,100 @@ def cmd_build(args) -> int:
         return 1
     except ProblemsFound as found:
         _report(found.problems)
+        print(summary(found.problems), file=sys.stderr)
+        print("trygg build: nothing was built; site/ was left as it was.", file=sys.stderr)
         return 1
+    _report(problems)
+    print(summary(problems), file=sys.stderr)
     if any(p.severity == "error" for p in problems):
         print("trygg build: the check found problems; site/ was left as it was.", file=sys.stderr)
         return 1
     print(f"trygg build: {args.site_dir}/ is up to date.")
     return 0
+
+
+def _run_editing(action) -> int:
+    try:
+        written = action()
+    except ProblemsFound as found:
+        _report(found.problems)
+        return 1
+    for path in written if isinstance(written, list) else [written]:
+        print(f"wrote {path.relative_to(_root())}")
+    return 0
+
+
+def cmd_new_page(args) -> int:
+    """Create a Swedish page, marked untranslated in every other language, and add it to the menu.
+
+    In the other languages readers see the Swedish text, marked as Swedish, with a notice in
+    their language, until someone translates the page."""
+    from .editing import new_page
+
+    root = _root()
+    return _run_editing(lambda: new_page(root, args.path, args.title, args.description))
+
+
+def cmd_new_lang(args) -> int:
+    """Add a language to the site, marked in progress, with every page and string to translate.
+
+    Writes the language into translations/languages.yml (status: in-progress),
+    translations/CODE.yml with every key to fill, and docs/CODE/ with every page marked
+    untranslated. It builds at once; what it lacks is listed as warnings until it is ready."""
+    from .editing import new_language
+
+    root = _root()
+    code = _run_editing(lambda: new_language(root, args.code))
+    if code == 0:
+        print(f"{args.code} is in progress: it builds now; 'make status' shows what it lacks. "
+              f"Set 'status: ready' in translations/languages.yml when it is complete.")
+    return code
+
+
+def cmd_translated(args) -> int:
+    """Record that a translation matches today's Swedish page (after you updated it)."""
+    from .editing import record
+
+    root = _root()
+    return _run_editing(lambda: record(root, args.lang, args.path))
+
+
+def cmd_reviewed(args) -> int:
+    """Record that a person who reads both languages has checked a translation."""
+    from .editing import record
+
+    root = _root()
+    return _run_editing(lambda: record(root, args.lang, args.path, reviewed=True))
+
+
+def cmd_status(args) -> int:
+    """Per language: pages reviewed, machine-made (draft), outdated and missing."""
+    from .languages import load_languages
+    from .status import format_table, translation_status
+
+    root = _root()
+    rows = translation_status(root, load_languages(root))
+    print(format_table(rows, markdown=args.format == "md"))
+    if args.strict and any(r.outdated or r.missing for r in rows):
+        return 1
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Preview the site on 127.0.0.1, rebuilt when a file changes (all languages, or one)."""
+    import os
+
+    root = _root()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if args.lang:
+        env["TRYGG_ONLY_LANGUAGE"] = args.lang
+        env["TRYGG_STRICT"] = "false"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{args.port}",
+               "--config-file", str(root / "mkdocs.yml")]
+    print(f"Preview on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
+    # Become the preview server, so that Ctrl-C and a stop signal reach it directly.
+    os.chdir(root)
+    os.execve(sys.executable, command, env)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,6 +176,30 @@ def main(argv: list[str] | None = None) -> int:
                           help="pages checked at once in the browser (default: 4)")
     build.set_defaults(run=cmd_build)
     check.set_defaults(run=cmd_check)
+
+    def verb(name, function):
+        parser = verbs.add_parser(name, help=function.__doc__.split("\n")[0],
+                                  description=function.__doc__)
+        parser.set_defaults(run=function)
+        return parser
+
+    serve = verb("serve", cmd_serve)
+    serve.add_argument("--lang", help="preview one language only, e.g. --lang ar")
+    serve.add_argument("--port", type=int, default=8000)
+    status = verb("status", cmd_status)
+    status.add_argument("--format", choices=["table", "md"], default="table")
+    status.add_argument("--strict", action="store_true",
+                        help="exit 1 when a page is missing or outdated in any language")
+    page = verb("new-page", cmd_new_page)
+    page.add_argument("path", help="e.g. gangsnacket/varningstecken (Swedish words in ASCII)")
+    page.add_argument("--title", required=True, help="the page's title in Swedish")
+    page.add_argument("--description", help="one sentence for search engines (default: the title)")
+    lang = verb("new-lang", cmd_new_lang)
+    lang.add_argument("code", help="BCP 47 language code, e.g. fi")
+    for name, function in (("translated", cmd_translated), ("reviewed", cmd_reviewed)):
+        record = verb(name, function)
+        record.add_argument("path", help="the page, e.g. gangsnacket/varningstecken.md")
+        record.add_argument("--lang", required=True, help="the translation's language, e.g. ar")
     args = parser.parse_args(argv)
     return args.run(args)
 

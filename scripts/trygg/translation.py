@@ -5,7 +5,7 @@ translates (a hash of the source file's text, so no git history is needed) and
 whether a person has reviewed it:
 
     translation:
-      status: machine      # or: reviewed
+      status: machine      # or: untranslated, reviewed
       source: 3f2a9c1b7d04  # hash of the source page this translates
 """
 
@@ -19,7 +19,10 @@ from pathlib import Path
 from .problems import Problem, ProblemsFound
 from .yamlfile import LineDict, parse_yaml, read_text
 
-STATUSES = ("machine", "reviewed")
+# untranslated: a placeholder holding the source text until someone translates it (readers
+# see the source language, marked as such, with a notice); machine: made by a machine and
+# not yet checked by a person; reviewed: checked by a person who reads both languages.
+STATUSES = ("untranslated", "machine", "reviewed")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -80,15 +83,16 @@ def translation_problems(meta: LineDict, shown: str) -> list[Problem]:
     status = block.get("status")
     if status not in STATUSES:
         return [Problem(shown, block.lines.get("status", line), "translation-status",
-                        f"status '{status}' is unknown; use 'machine' (made by a machine, not yet "
-                        "checked) or 'reviewed' (checked by a person).")]
+                        f"status '{status}' is unknown; use 'untranslated' (not translated yet), "
+                        "'machine' (made by a machine, not yet checked) or 'reviewed' (checked "
+                        "by a person).")]
     return []
 
 
 def translation_state(meta: dict, source_text: str | None, *, missing: bool) -> TranslationState:
-    if missing:
-        return TranslationState(missing=True)
     block = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+    if missing or block.get("status") == "untranslated":
+        return TranslationState(missing=True)
     machine = block.get("status") != "reviewed"
     outdated = source_text is not None and block.get("source") != source_hash(source_text)
     return TranslationState(machine=machine, outdated=outdated)

@@ -55,9 +55,11 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context (e.g. the '[' that was never closed) is where an editor's mistake is;
+        # the problem mark is where the parser gave up, often the line after.
+        mark = error.context_mark or error.problem_mark
         line = (mark.line if mark else 0) + first_line
-        what = error.problem or "invalid YAML"
+        what = " ".join(filter(None, [error.context, error.problem])) or "invalid YAML"
         raise ProblemsFound([Problem(
             shown, line, "yaml-syntax",
             f"this is not valid YAML ({what}). Check the indentation and put text that "

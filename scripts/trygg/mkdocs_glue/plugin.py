@@ -23,6 +23,7 @@ from mkdocs.config.base import ValidationError
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
+from ..contacts import load_contacts, render_contacts
 from ..languages import Languages, load_languages
 from ..page_html import set_html_dir
 from ..problems import ProblemsFound
@@ -64,6 +65,7 @@ class TryggI18n(I18n):
             problems = [p for p in check_strings(self.root, self.languages) if p.severity == "error"]
             if problems:
                 raise ProblemsFound(problems)
+            self.contacts = load_contacts(self.root)
         except ProblemsFound as found:
             return [("languages", ValidationError("\n" + str(found)))], []
         options = {**options, "docs_structure": "folder", "languages": [
@@ -92,6 +94,13 @@ class TryggI18n(I18n):
         return self._apply_language(I18n.on_config(self, config))
 
     on_config = plugins.CombinedEvent(_on_config_strings, _on_config_i18n)
+
+    @plugins.event_priority(50)
+    def on_page_markdown(self, markdown, page, config, files):
+        markdown = I18n.on_page_markdown(self, markdown, page, config, files)
+        # A page shown in the source language (not translated yet) names contacts in it too.
+        locale = getattr(page.file, "locale", None) or self.current_language
+        return render_contacts(markdown, locale, self.languages.source.code, self.contacts)
 
     @plugins.event_priority(-100)
     def on_nav(self, nav, config, files):
@@ -133,7 +142,7 @@ class TryggI18n(I18n):
             return output
         lang = self.languages.get(self.current_language)
         output = set_html_dir(output, lang.direction)
-        if template_name == "404.html" and not lang.is_source:
+        if template_name == "404.html" and lang.code != self.default_language:
             # Every language build writes site/404.html; the root one stays Swedish, and each
             # language gets its own under /<code>/ (its links are absolute, so it works there).
             target = Path(config.site_dir) / lang.code / "404.html"

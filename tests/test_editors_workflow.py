@@ -1,0 +1,133 @@
+"""The editors' verbs as CONTRIBUTING.md shows them: new-page, new-lang, status, translated,
+reviewed and serve, on a copy of the project."""
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, make_project
+from trygg.languages import load_languages
+from trygg.status import translation_status
+from trygg.translation import read_page, source_hash
+
+TRYGG = [sys.executable, "-m", "trygg.cli"]
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path, FIXTURES / "i18n-site" / "docs", keep_nav=False)
+
+
+def trygg(project, *args):
+    return subprocess.run([*TRYGG, *args], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_new_page_creates_swedish_page_untranslated_copies_and_a_menu_entry(tmp_path):
+    project = make_project(tmp_path, keep_nav=True)
+    result = trygg(project, "new-page", "gangsnacket/en-ny-sida", "--title", "En ny sida")
+    assert result.returncode == 0, result.stderr
+    swedish = (project / "docs/sv/gangsnacket/en-ny-sida.md").read_text("utf-8")
+    assert "# En ny sida" in swedish and "translation:" not in swedish
+    for code in load_languages(project).codes[1:]:
+        meta = read_page(project / f"docs/{code}/gangsnacket/en-ny-sida.md", code).meta
+        assert meta["translation"]["status"] == "untranslated"
+        assert meta["translation"]["source"] == source_hash(swedish)
+    nav = (project / "mkdocs.yml").read_text("utf-8").split("\nnav:")[1]
+    assert "      - gangsnacket/en-ny-sida.md" in nav.splitlines()
+
+    assert trygg(project, "build", "--no-browser").returncode == 0
+    html = (project / "site/ar/gangsnacket/en-ny-sida/index.html").read_text("utf-8")
+    strings = yaml.safe_load((project / "translations/ar.yml").read_text("utf-8"))
+    assert strings["notice.missing"] in html  # readers are told, in Arabic
+    assert '<div lang="sv" dir="ltr">' in html
+
+
+def test_new_page_refuses_a_name_that_is_not_ascii_words(project):
+    result = trygg(project, "new-page", "gängsnacket/Ny sida", "--title", "Ny")
+    assert result.returncode == 1
+    assert "page-name" in result.stderr
+
+
+def test_new_lang_adds_a_language_that_builds_at_once_with_its_gaps_as_warnings(project):
+    result = trygg(project, "new-lang", "fi")
+    assert result.returncode == 0, result.stderr
+    languages = load_languages(project)
+    assert languages.codes[-1] == "fi" and languages.get("fi").status == "in-progress"
+    assert languages.get("fi").name == "Suomi"
+    strings = yaml.safe_load((project / "translations/fi.yml").read_text("utf-8"))
+    swedish = yaml.safe_load((project / "translations/sv.yml").read_text("utf-8"))
+    assert set(strings) == set(swedish)
+    assert strings["toc"] == "Sisällysluettelo"  # Material's own Finnish, where it has one
+    assert strings["notice.machine"] in ("", None)  # ours: to fill
+    assert (project / "docs/fi/index.md").is_file()
+
+    build = trygg(project, "build", "--no-browser")
+    assert build.returncode == 0, build.stderr
+    assert "translations/fi.yml" in build.stderr and "warning:" in build.stderr
+    html = (project / "site/fi/index.html").read_text("utf-8")
+    assert '<html lang="fi"' in html
+
+    rows = {row.code: row for row in translation_status(project, languages)}
+    assert len(rows["fi"].missing) == 3
+
+
+def test_a_language_marked_ready_turns_its_gaps_into_errors(project):
+    trygg(project, "new-lang", "fi")
+    path = project / "translations/languages.yml"
+    path.write_text(path.read_text("utf-8").replace("status: in-progress", "status: ready"), "utf-8")
+    build = trygg(project, "build", "--no-browser")
+    assert build.returncode == 1
+    assert "translations/fi.yml:5: strings-empty:" in build.stderr
+
+
+def test_new_lang_refuses_unknown_and_existing_codes(project):
+    for code, words in (("xq", "CLDR"), ("ar", "already")):
+        result = trygg(project, "new-lang", code)
+        assert result.returncode == 1 and words in result.stderr
+
+
+def test_status_counts_reviewed_machine_outdated_and_missing(project):
+    result = trygg(project, "status")
+    assert result.returncode == 0
+    rows = {line.split()[0]: line.split()[-4:] for line in result.stdout.splitlines()[1:]}
+    # fixture: ar index machine + layout reviewed; ti index outdated; bara-svenska missing
+    assert rows["ar"] == ["1", "1", "0", "1"]
+    assert rows["ti"] == ["0", "0", "1", "2"]
+    assert trygg(project, "status", "--strict").returncode == 1
+    markdown = trygg(project, "status", "--format", "md").stdout
+    assert markdown.startswith("# Translation status") and "| ti |" in markdown
+
+
+def test_translated_and_reviewed_record_the_source_version_and_status(project):
+    assert trygg(project, "translated", "index.md", "--lang", "ti").returncode == 0
+    meta = read_page(project / "docs/ti/index.md", "ti").meta
+    swedish = (project / "docs/sv/index.md").read_text("utf-8")
+    assert meta["translation"] == {"status": "machine", "source": source_hash(swedish)}
+    assert trygg(project, "reviewed", "index.md", "--lang", "ti").returncode == 0
+    assert read_page(project / "docs/ti/index.md", "ti").meta["translation"]["status"] == "reviewed"
+    build = trygg(project, "build", "--no-browser")
+    assert build.returncode == 0, build.stderr
+    assert "trygg-notice" not in (project / "site/ti/index.html").read_text("utf-8")
+
+
+def test_serve_previews_one_language_on_127_0_0_1(project):
+    server = subprocess.Popen([*TRYGG, "serve", "--lang", "ar", "--port", "8765"], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        deadline, html = time.monotonic() + 60, ""
+        while time.monotonic() < deadline and not html:
+            try:
+                html = urllib.request.urlopen("http://127.0.0.1:8765/", timeout=2).read().decode()
+            except OSError:
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0].decode(errors="replace")
+    assert '<html lang="ar"' in html and 'dir="rtl"' in html, output
