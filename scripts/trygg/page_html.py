@@ -67,3 +67,23 @@ def add_content_security_policy(html: str) -> str:
     meta = ('<meta http-equiv="Content-Security-Policy" content="'
             + content_security_policy(html) + '">')
     return html[: match.end()] + meta + html[match.end():]
+
+
+_EXTERNAL_LINK = re.compile(r'<a\b(?P<attrs>[^>]*\bhref="https?://[^"]*"[^>]*)>(?P<text>.*?)</a>', re.S | re.I)
+
+
+def mark_external_links(html: str, label: str) -> str:
+    """Mark links to other websites: a visible arrow, and a name that says so (in the
+    reader's language, for screen readers); they open in the same tab and tell the other
+    site nothing about where the reader came from (``noreferrer``)."""
+
+    def mark(match: re.Match) -> str:
+        attrs = match.group("attrs")
+        if "trygg-external" in attrs:
+            return match.group(0)
+        attrs = re.sub(r'\s(?:target|rel)="[^"]*"', "", attrs)
+        return (f'<a{attrs} class="trygg-external" rel="noreferrer">{match.group("text")}'
+                f'<span class="trygg-external__mark" aria-hidden="true"></span>'
+                f'<span class="trygg-visually-hidden"> ({label})</span></a>')
+
+    return _EXTERNAL_LINK.sub(mark, html)

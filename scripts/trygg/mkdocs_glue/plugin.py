@@ -25,7 +25,7 @@ from mkdocs_static_i18n.plugin import I18n
 
 from ..contacts import load_contacts, render_contacts
 from ..languages import Languages, load_languages
-from ..page_html import set_html_dir
+from ..page_html import mark_external_links, set_html_dir
 from ..problems import ProblemsFound
 from ..strings import check_strings, ui_strings
 from ..translation import read_page, translation_state
@@ -78,6 +78,9 @@ class TryggI18n(I18n):
         lang = self.languages.get(self.current_language or self.default_language)
         strings = ui_strings(self.root, self.languages, lang)
         config.extra["ui"] = strings
+        # Where this language lives under the site root ("" for the source, "ar/" …), for
+        # links in templates to our own pages in the reader's language.
+        config.extra["language_prefix"] = lang.prefix
         config.site_name = strings["site.name"]
         config.site_description = strings["site.description"]
         config.theme["language"] = lang.code
@@ -101,6 +104,9 @@ class TryggI18n(I18n):
         # A page shown in the source language (not translated yet) names contacts in it too.
         locale = getattr(page.file, "locale", None) or self.current_language
         return render_contacts(markdown, locale, self.languages.source.code, self.contacts)
+
+    def on_page_content(self, html, page, config, files):
+        return mark_external_links(html, config.extra["ui"]["link.external"])
 
     @plugins.event_priority(-100)
     def on_nav(self, nav, config, files):
