@@ -39,8 +39,11 @@ def _checker(args, root: Path):
               file=sys.stderr)
         browser = False
 
+    cache = root / ".cache" / "external-links.json" if getattr(args, "external", False) else None
+
     def check(site_dir: Path) -> list[Problem]:
-        return check_site(site_dir, root, browser=browser, workers=args.workers)
+        return check_site(site_dir, root, browser=browser, workers=args.workers,
+                          external_cache=cache)
 
     return check
 
@@ -174,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
                           help="only the static rules (no Chromium needed)")
         verb.add_argument("--workers", type=int, default=4,
                           help="pages checked at once in the browser (default: 4)")
+        verb.add_argument("--external", action="store_true",
+                          help="also check links to other websites (needs the network; "
+                               "answers are cached for a day in .cache/)")
     build.set_defaults(run=cmd_build)
     check.set_defaults(run=cmd_check)
 

@@ -196,14 +196,15 @@ def _excepted(finding: Finding, exceptions: list[dict]) -> bool:
 
 
 def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
-               browser: bool = False, workers: int = 4) -> list[Finding]:
+               browser: bool = False, workers: int = 4,
+               external_cache: Path | None = None) -> list[Finding]:
     """Every finding on every page of every language (collect all, fail once)."""
-    from . import content, language, links, privacy, structure  # noqa: F401 - they register
+    from . import content, external, language, links, privacy, structure  # noqa: F401 - register
 
     site = load_site(site_dir, root)
     findings: list[Finding] = []
     for rule in RULES.values():
-        if rules and rule.id not in rules or rule.family == "browser":
+        if rules and rule.id not in rules or rule.family in ("browser", "external"):
             continue
         if rule.scope == "site":
             findings.extend(rule.check(site))
@@ -214,6 +215,10 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
         from .browser import check_in_browser
 
         findings.extend(check_in_browser(site, workers=workers, rules=rules))
+    if external_cache is not None:
+        from .external import check_external
+
+        findings.extend(check_external(site, external_cache))
     exceptions = load_exceptions(root)
     findings = [f for f in findings if not _excepted(f, exceptions)]
     # A language still in progress builds at once: what it lacks is listed, not fatal.
