@@ -33,6 +33,8 @@ def make_project(tmp: Path, docs: Path | None = None, *, keep_nav: bool = False)
         shutil.copytree(ROOT / folder, project / folder,
                         ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
     shutil.copytree(docs or ROOT / "docs", project / "docs")
+    if not (project / "docs" / "_data").exists():  # the project's data files (contacts …)
+        shutil.copytree(ROOT / "docs" / "_data", project / "docs" / "_data")
     return project
 
 

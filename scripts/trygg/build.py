@@ -30,7 +30,7 @@ def run_mkdocs(root: Path, out_dir: Path) -> None:
 
 
 def build_site(root: Path, site_dir: Path,
-               check: Callable[[Path], list[Problem]] | None = None) -> list[Problem]:
+               check: Callable[[Path, str], list[Problem]] | None = None) -> list[Problem]:
     """Build into a fresh folder next to ``site_dir``; swap it in only when nothing is wrong.
 
     Returns the source rules' and the check's problems (only warnings, when it succeeds);
@@ -44,7 +44,9 @@ def build_site(root: Path, site_dir: Path,
     try:
         new = workdir / site_dir.name
         run_mkdocs(root, new)
-        problems = source_problems + (check(new) if check else [])
+        shown = site_dir.relative_to(root.resolve()).as_posix() if site_dir.is_relative_to(
+            root.resolve()) else str(site_dir)
+        problems = source_problems + (check(new, shown) if check else [])
         if any(p.severity == "error" for p in problems):
             return problems
         old = workdir / "previous"

@@ -41,9 +41,9 @@ def _checker(args, root: Path):
 
     cache = root / ".cache" / "external-links.json" if getattr(args, "external", False) else None
 
-    def check(site_dir: Path) -> list[Problem]:
+    def check(site_dir: Path, shown: str | None = None) -> list[Problem]:
         return check_site(site_dir, root, browser=browser, workers=args.workers,
-                          external_cache=cache)
+                          external_cache=cache, shown=shown)
 
     return check
 

@@ -161,10 +161,11 @@ def _source_for(root: Path, site_path: str, lang: Language, languages: Languages
     return None
 
 
-def load_site(site_dir: Path, root: Path, languages: Languages | None = None) -> Site:
+def load_site(site_dir: Path, root: Path, languages: Languages | None = None,
+              shown: str | None = None) -> Site:
     languages = languages or load_languages(root)
     try:
-        shown = site_dir.resolve().relative_to(root.resolve()).as_posix()
+        shown = shown or site_dir.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         shown = str(site_dir)
     site = Site(root, site_dir, shown, languages)
@@ -197,11 +198,14 @@ def _excepted(finding: Finding, exceptions: list[dict]) -> bool:
 
 def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
                browser: bool = False, workers: int = 4,
-               external_cache: Path | None = None) -> list[Finding]:
-    """Every finding on every page of every language (collect all, fail once)."""
+               external_cache: Path | None = None, shown: str | None = None) -> list[Finding]:
+    """Every finding on every page of every language (collect all, fail once).
+
+    ``shown`` names the site folder in messages (a build checks a temporary folder that
+    becomes ``site/``)."""
     from . import content, external, language, links, privacy, structure  # noqa: F401 - register
 
-    site = load_site(site_dir, root)
+    site = load_site(site_dir, root, shown=shown)
     findings: list[Finding] = []
     for rule in RULES.values():
         if rules and rule.id not in rules or rule.family in ("browser", "external"):
@@ -227,12 +231,18 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
     return sorted(set(findings), key=lambda f: (f.path, f.line, f.rule, f.message))
 
 
+def _language_in_path(path: str) -> str:
+    """docs/ar/… and translations/ar.yml belong to ar; anything else to no language."""
+    match = re.match(r"(?:docs/([a-z]{2,3})/|translations/([a-z]{2,3})\.yml)", path)
+    return (match.group(1) or match.group(2)) if match else "-"
+
+
 def summary(findings: list[Finding]) -> str:
     """Counts per rule and per language, for the end of a long list."""
     if not findings:
         return "No findings."
     by_rule = Counter(f.rule for f in findings)
-    by_lang = Counter(f.lang or "-" for f in findings)
+    by_lang = Counter(f.lang or _language_in_path(f.path) for f in findings)
     lines = [f"{len(findings)} finding(s)."]
     lines.append("Per rule: " + ", ".join(f"{rule} {n}" for rule, n in sorted(by_rule.items())))
     lines.append("Per language: " + ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items())))
