@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from .checklists import checklist_problems, load_checklists, token_problems
 from .contacts import contact_problems, load_contacts
 from .languages import Languages, load_languages
 from .problems import Problem, ProblemsFound
@@ -99,6 +100,13 @@ def validate_project(root: Path) -> list[Problem]:
     except ProblemsFound as found:
         problems += found.problems
         contacts = {}
+    try:
+        checklists = load_checklists(root)
+    except ProblemsFound as found:
+        problems += found.problems
+        checklists = {}
+    for checklist in checklists.values():
+        problems += checklist_problems(checklist, languages)
     docs = root / "docs"
     dests: dict[tuple[str, str], list[str]] = defaultdict(list)
     bodies: dict[tuple[str, str], tuple[str, int]] = {}
@@ -120,6 +128,7 @@ def validate_project(root: Path) -> list[Problem]:
             if not lang.is_source:
                 problems += translation_problems(page.meta, shown)
             problems += contact_problems(page.body, shown, contacts, page.body_line)
+            problems += token_problems(page.body, shown, checklists, page.body_line)
             dests[(lang.code, _dest(relative))].append(shown)
             bodies[(lang.code, str(relative))] = (page.body, page.body_line)
     for (code, dest), shown_paths in dests.items():

@@ -23,6 +23,7 @@ from mkdocs.config.base import ValidationError
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
+from ..checklists import load_checklists, render_checklists
 from ..contacts import load_contacts, render_contacts
 from ..languages import Languages, load_languages
 from ..page_html import mark_external_links, set_html_dir
@@ -66,6 +67,7 @@ class TryggI18n(I18n):
             if problems:
                 raise ProblemsFound(problems)
             self.contacts = load_contacts(self.root)
+            self.checklists = load_checklists(self.root)
         except ProblemsFound as found:
             return [("languages", ValidationError("\n" + str(found)))], []
         options = {**options, "docs_structure": "folder", "languages": [
@@ -103,7 +105,10 @@ class TryggI18n(I18n):
         markdown = I18n.on_page_markdown(self, markdown, page, config, files)
         # A page shown in the source language (not translated yet) names contacts in it too.
         locale = getattr(page.file, "locale", None) or self.current_language
-        return render_contacts(markdown, locale, self.languages.source.code, self.contacts)
+        source = self.languages.source.code
+        markdown = render_checklists(markdown, self.current_language, source, self.checklists,
+                                     config.extra["ui"])
+        return render_contacts(markdown, locale, source, self.contacts)
 
     def on_page_content(self, html, page, config, files):
         return mark_external_links(html, config.extra["ui"]["link.external"])
