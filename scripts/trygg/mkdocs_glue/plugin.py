@@ -28,6 +28,7 @@ from ..contacts import load_contacts, render_contacts
 from ..languages import Languages, load_languages
 from ..page_html import mark_external_links, set_html_dir
 from ..problems import ProblemsFound
+from ..search_index import split_search_index
 from ..strings import check_strings, ui_strings
 from ..translation import read_page, translation_state
 
@@ -146,6 +147,16 @@ class TryggI18n(I18n):
     def on_post_page(self, output, page, config):
         output = I18n.on_post_page(self, output, page, config)
         return set_html_dir(output, self.languages.get(self.current_language).direction)
+
+    @plugins.event_priority(-100)
+    def on_post_build(self, config):
+        outer = not self.building  # the i18n plugin builds the other languages from here
+        I18n.on_post_build(self, config)
+        if outer and not self.config.build_only_locale and (
+                Path(config.site_dir) / "search" / "search_index.json").exists():
+            strings = {lang.code: ui_strings(self.root, self.languages, lang)
+                       for lang in self.languages}
+            split_search_index(Path(config.site_dir), self.languages, strings)
 
     @plugins.event_priority(-100)  # after the hooks, so the page written here has its CSP
     def on_post_template(self, output, template_name, config):

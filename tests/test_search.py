@@ -1,0 +1,76 @@
+"""Search in every language: each language has its own index, and a word found on exactly
+one page of a language leads there, in that language only."""
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from browser import chromium
+from conftest import ROOT
+from trygg.languages import load_languages
+
+LANGUAGES = load_languages(ROOT)
+PAGE = "gangsnacket/varningstecken/"
+
+
+def index(site, lang):
+    return json.loads((site / lang.prefix / "search" / "search_index.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("code", LANGUAGES.codes)
+def test_each_language_has_its_own_index_with_only_its_pages(real_site, code):
+    lang = LANGUAGES.get(code)
+    data = index(real_site, lang)
+    assert data["docs"], code
+    other_prefixes = tuple(o.prefix for o in LANGUAGES if o.prefix and o is not lang)
+    assert not any(d["location"].startswith(other_prefixes) for d in data["docs"])
+    assert data["config"]["lang"] == [lang.search or "en"]
+    if code == "ti":
+        assert "፡" in data["config"]["separator"] and "።" in data["config"]["separator"]
+
+
+def _unique_word(data, location, separator):
+    """A word of the page that no other page of the language has (the first, sorted)."""
+    pages = {}
+    for doc in data["docs"]:
+        page = doc["location"].split("#")[0]
+        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]).lower()
+        pages.setdefault(page, set()).update(w for w in re.split(separator, text) if len(w) > 3)
+    counts = Counter(word for words in pages.values() for word in words)
+    unique = sorted(w for w in pages[location] if counts[w] == 1 and re.fullmatch(r"\w{5,}", w))
+    assert unique, f"no word of {location} is on that page only"
+    return unique[0]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", LANGUAGES.codes)
+def test_a_word_on_one_page_finds_that_page_in_the_readers_language(browser, real_site, serve, code):
+    lang = LANGUAGES.get(code)
+    data = index(real_site, lang)
+    word = _unique_word(data, PAGE, r"[\s\-፡።،؛]+")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    base = serve(real_site)
+    page.goto(f"{base}/{lang.prefix}")
+    page.click("input.md-search__input")
+    page.keyboard.type(word)
+    # Playwright enters letters outside a US keyboard without key events; Material searches
+    # on keyup, which a reader's keyboard (or input method) always sends.
+    page.keyboard.press("End")
+    first = page.locator(".md-search-result__list a").first
+    first.wait_for(timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.href)")
+    assert hrefs[0].split("#")[0] == f"{base}/{lang.prefix}{PAGE}", (word, hrefs)
+    assert all(h.startswith(f"{base}/{lang.prefix}") for h in hrefs)
+    if lang.is_source:
+        others = tuple(f"{base}/{o.prefix}" for o in LANGUAGES if o.prefix)
+        assert not any(h.startswith(others) for h in hrefs)
+    context.close()
