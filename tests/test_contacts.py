@@ -22,7 +22,7 @@ def test_a_number_becomes_a_phone_link_that_keeps_its_order_in_right_to_left_tex
 
 
 def test_a_name_is_given_in_the_pages_language_or_swedish():
-    assert render_contacts("[[polisen:namn]]", "en", "sv", CONTACTS) == "The Police"
+    assert render_contacts("[[polisen:namn]]", "en", "sv", CONTACTS) == "the Police"
     assert render_contacts("[[polisen:namn]]", "xx", "sv", CONTACTS) == "Polisen"
 
 
