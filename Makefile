@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; the README says what we plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve status new-page new-lang clean
+.PHONY: site test check serve status new-page new-lang benchmark clean
 
 $(INSTALLED): pyproject.toml scripts/constraints.txt scripts/browser/package.json scripts/browser/package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,8 @@ new-page: $(INSTALLED)
 # make new-lang LANG=fi
 new-lang: $(INSTALLED)
 	$(BIN)/trygg new-lang "$(LANG)"
+
+# Speed and weight on the real site (never in the tests): see README, "Benchmark".
+benchmark: $(INSTALLED)
+	npm ci --silent --prefix scripts/benchmark
+	$(BIN)/trygg benchmark

@@ -70,6 +70,8 @@ class MiniSite:
         alternates = "".join(
             f'<link rel="alternate" hreflang="{p.lang}" href="/{p.site_path[:-10]}">'
             for p in self.pages if p.path == page.path)
+        alternates += "".join(f'<link rel="alternate" hreflang="x-default" href="/{p.site_path[:-10]}">'
+                              for p in self.pages if p.path == page.path and p.lang == "sv")
         switcher = "".join(
             f'<li><a href="/{p.site_path[:-10]}" hreflang="{p.lang}" lang="{p.lang}">{p.lang}</a></li>'
             for p in self.pages if p.path == page.path)

@@ -78,7 +78,10 @@ def test_every_switcher_target_and_alternate_exists(i18n_site, code):
         hrefs = [a.attributes["href"] for a in html.css(".md-select__list a")]
         alternates = {link.attributes["hreflang"]: link.attributes["href"]
                       for link in html.css('head link[rel="alternate"][hreflang]')}
-        assert set(alternates) == set(LANGUAGES.codes)
+        assert set(alternates) == {*LANGUAGES.codes, "x-default"}
+        # Search engines need absolute addresses; x-default is the Swedish version.
+        assert all(href.startswith("https://trygga-barn.example/") for href in alternates.values())
+        assert alternates["x-default"] == alternates["sv"]
         for href in [*hrefs, *alternates.values()]:
             assert target(i18n_site, code, path, href).is_file(), (code, path, href)
 

@@ -166,6 +166,18 @@ def cmd_serve(args) -> int:
     os.execve(sys.executable, command, env)
 
 
+def cmd_benchmark(args) -> int:
+    """Measure build, check, preview rebuild, page weight and Lighthouse on the real site.
+
+    Writes .cache/benchmark.json and prints a table. Takes several minutes."""
+    from .benchmark import run, table
+
+    root = _root()
+    print(table(run(root)))
+    print("Figures written to .cache/benchmark.json")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="trygg", description=__doc__)
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
@@ -189,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.set_defaults(run=function)
         return parser
 
+    verb("benchmark", cmd_benchmark)
     serve = verb("serve", cmd_serve)
     serve.add_argument("--lang", help="preview one language only, e.g. --lang ar")
     serve.add_argument("--port", type=int, default=8000)

@@ -87,3 +87,32 @@ def mark_external_links(html: str, label: str) -> str:
                 f'<span class="trygg-visually-hidden"> ({label})</span></a>')
 
     return _EXTERNAL_LINK.sub(mark, html)
+
+
+_ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]*)">')
+
+
+def absolute_alternates(html: str, page_url: str, site_url: str, source: str) -> str:
+    """Make the head's language alternates absolute addresses on the site (search engines
+    require them), and add ``x-default``: the source language's version."""
+    from posixpath import normpath
+    from urllib.parse import urljoin
+
+    base = site_url.rstrip("/") + "/"
+    here = urljoin(base, page_url)
+    found = {}
+
+    def absolute(match: re.Match) -> str:
+        href = urljoin(here, match.group("href"))
+        path = normpath(href[len(base) - 1:]) if href.startswith(base) else None
+        if path is not None:
+            href = base.rstrip("/") + path + ("/" if href.endswith("/") and path != "/" else "")
+        found[match.group("lang")] = href
+        return f'<link rel="alternate" href="{href}" hreflang="{match.group("lang")}">'
+
+    html = _ALTERNATE.sub(absolute, html)
+    if source in found and "x-default" not in found:
+        tag = f'<link rel="alternate" href="{found[source]}" hreflang="{source}">'
+        html = html.replace(tag, tag + f'\n<link rel="alternate" href="{found[source]}" '
+                            'hreflang="x-default">', 1)
+    return html

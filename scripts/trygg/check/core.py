@@ -115,6 +115,9 @@ class Site:
     shown: str          # how site_dir is named in messages
     languages: Languages
     pages: dict[str, Page] = field(default_factory=dict)
+    # The site's own address (from the pages' canonical links): absolute links to it are
+    # links inside the site (the head's language alternates are written that way).
+    origin: str = ""
 
     def page_at(self, site_path: str) -> Page | None:
         return self.pages.get(site_path)
@@ -123,6 +126,8 @@ class Site:
         """The site path a same-site link leads to (None when it leaves the site), and its
         fragment."""
         href, _, fragment = href.partition("#")
+        if self.origin and href.startswith(self.origin):
+            href = "/" + href[len(self.origin):]
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//", href, re.I):
             return None, fragment
         if not href:
@@ -174,6 +179,12 @@ def load_site(site_dir: Path, root: Path, languages: Languages | None = None,
         lang = _language_of(site_path, languages)
         site.pages[site_path] = Page(site_path, file.read_text(encoding="utf-8"), lang,
                                      _source_for(root, site_path, lang, languages), site)
+    for page in site.pages.values():
+        canonical = page.tree.css_first('link[rel="canonical"]')
+        if canonical is not None and page.url in canonical.attributes.get("href", ""):
+            href = canonical.attributes["href"]
+            site.origin = href[: len(href) - len(page.url)].rstrip("/") + "/"
+            break
     return site
 
 

@@ -58,6 +58,11 @@ def hreflang_alternates(site):
         if page.site_path.endswith("404.html"):
             continue
         alternates = _alternates(page)
+        default = alternates.pop("x-default", None)
+        if default != alternates.get(site.languages.source.code):
+            yield page.finding("hreflang-alternates", "the head's x-default must name the "
+                               f"{site.languages.source.code} version of this page.",
+                               needles=('hreflang="x-default"', "<head"))
         if set(alternates) != codes:
             missing = ", ".join(sorted(codes - set(alternates))) or "-"
             yield page.finding("hreflang-alternates", f"the head names language versions "

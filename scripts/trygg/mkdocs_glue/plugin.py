@@ -26,7 +26,7 @@ from mkdocs_static_i18n.plugin import I18n
 from ..checklists import load_checklists, render_checklists
 from ..contacts import load_contacts, render_contacts
 from ..languages import Languages, load_languages
-from ..page_html import mark_external_links, set_html_dir
+from ..page_html import absolute_alternates, mark_external_links, set_html_dir
 from ..problems import ProblemsFound
 from ..search_index import split_search_index
 from ..strings import check_strings, ui_strings
@@ -146,6 +146,9 @@ class TryggI18n(I18n):
     @plugins.event_priority(-100)
     def on_post_page(self, output, page, config):
         output = I18n.on_post_page(self, output, page, config)
+        if config.site_url:
+            output = absolute_alternates(output, page.url, config.site_url,
+                                         self.languages.source.code)
         return set_html_dir(output, self.languages.get(self.current_language).direction)
 
     @plugins.event_priority(-100)
