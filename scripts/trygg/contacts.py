@@ -88,8 +88,8 @@ def contact_problems(body: str, shown: str, contacts: dict[str, Contact],
         for match in TOKEN.finditer(line):
             key, form = match.group(1), match.group(2)
             contact = contacts.get(key)
-            if key == "checklista":
-                continue  # [[checklista:…]] is a checklist (checklists.py), not a contact
+            if key in ("checklista", "tillganglighetsredogorelse"):
+                continue  # a checklist (checklists.py) or the statement (accessibility.py)
             if contact is None:
                 problems.append(Problem(shown, number, "contact-unknown", f"[[{key}]] is not in "
                                         f"{CONTACTS_FILE.as_posix()}; use one of: "

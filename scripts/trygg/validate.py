@@ -11,10 +11,12 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from .accessibility import statement_problems
 from .checklists import checklist_problems, load_checklists, token_problems
 from .contacts import contact_problems, load_contacts
 from .languages import Languages, load_languages
 from .problems import Problem, ProblemsFound
+from .sitedata import announcement_problems, publisher_problems
 from .strings import check_strings
 from .translation import read_page, translation_problems
 
@@ -95,6 +97,8 @@ def validate_project(root: Path) -> list[Problem]:
     except ProblemsFound as found:
         return found.problems
     problems = check_strings(root, languages) + nav_problems(root, languages)
+    problems += publisher_problems(root) + announcement_problems(root)
+    problems += statement_problems(root, languages)
     try:
         contacts = load_contacts(root)
     except ProblemsFound as found:

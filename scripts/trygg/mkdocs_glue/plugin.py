@@ -23,12 +23,14 @@ from mkdocs.config.base import ValidationError
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
+from ..accessibility import render_statements
 from ..checklists import load_checklists, render_checklists
 from ..contacts import load_contacts, render_contacts
 from ..languages import Languages, load_languages
 from ..page_html import absolute_alternates, mark_external_links, set_html_dir
 from ..problems import ProblemsFound
 from ..search_index import split_search_index
+from ..sitedata import current_announcement, load_publisher
 from ..strings import check_strings, ui_strings
 from ..translation import read_page, translation_state
 
@@ -84,6 +86,9 @@ class TryggI18n(I18n):
         # Where this language lives under the site root ("" for the source, "ar/" …), for
         # links in templates to our own pages in the reader's language.
         config.extra["language_prefix"] = lang.prefix
+        config.extra["publisher"] = load_publisher(self.root)
+        config.extra["announcement"] = current_announcement(self.root, lang.code,
+                                                            self.languages.source.code)
         config.site_name = strings["site.name"]
         config.site_description = strings["site.description"]
         config.theme["language"] = lang.code
@@ -109,6 +114,9 @@ class TryggI18n(I18n):
         source = self.languages.source.code
         markdown = render_checklists(markdown, self.current_language, source, self.checklists,
                                      config.extra["ui"])
+        markdown = render_statements(markdown, self.root, config.extra["publisher"],
+                                     self.languages.get(self.current_language), source,
+                                     config.extra["ui"], config.site_name)
         return render_contacts(markdown, locale, source, self.contacts)
 
     def on_page_content(self, html, page, config, files):
