@@ -131,12 +131,16 @@ def measure_serve_rebuild(root: Path) -> dict:
         shutil.copytree(root / "scripts", project / "scripts",
                         ignore=shutil.ignore_patterns("node_modules"))
         port = _free_port()
+        log = open(Path(tmp) / "serve.log", "w+", encoding="utf-8")
         server = subprocess.Popen([sys.executable, "-m", "trygg.cli", "serve", "--port", str(port)],
-                                  cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  cwd=project, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}/gangsnacket/varningstecken/"
         try:
             start = time.perf_counter()
             while not _get(url):
+                if server.poll() is not None or time.perf_counter() - start > 300:
+                    log.seek(0)
+                    raise RuntimeError("the preview did not start:\n" + log.read()[-2000:])
                 time.sleep(0.25)
             first = time.perf_counter() - start
             page = project / "docs" / "sv" / "gangsnacket" / "varningstecken.md"
@@ -151,6 +155,7 @@ def measure_serve_rebuild(root: Path) -> dict:
         finally:
             server.terminate()
             server.wait(timeout=30)
+            log.close()
     return {"serve_first_build_s": round(first, 2), "serve_rebuild_after_one_page_s": round(rebuild, 2)}
 
 

@@ -12,8 +12,8 @@ from babel import Locale, UnknownLocaleError
 
 from .languages import LANGUAGES_FILE, Languages, load_languages
 from .problems import Problem, ProblemsFound
-from .strings import derived_strings, load_strings, material_keys, required_keys, strings_file
-from .translation import read_page, record_translation, source_hash
+from .strings import load_strings, required_keys, strings_file
+from .translation import read_page, record_translation
 
 _PAGE_PATH = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 

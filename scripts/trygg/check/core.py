@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 from collections import Counter
+import functools
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -108,7 +110,7 @@ def _text(node) -> str:
     return re.sub(r"\s+", " ", node.text(deep=True) or "").strip()
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity, for the link cache
 class Site:
     root: Path          # the project (docs/, translations/)
     site_dir: Path      # the built site being checked
@@ -118,6 +120,8 @@ class Site:
     # The site's own address (from the pages' canonical links): absolute links to it are
     # links inside the site (the head's language alternates are written that way).
     origin: str = ""
+    files: set = field(default_factory=set)    # every file in the site, relative
+    folders: set = field(default_factory=set)  # every folder in the site, relative
 
     def page_at(self, site_path: str) -> Page | None:
         return self.pages.get(site_path)
@@ -132,19 +136,15 @@ class Site:
             return None, fragment
         if not href:
             return page.site_path, fragment
-        base = PurePosixPath("/" + page.site_path).parent
-        target = PurePosixPath(href.split("?")[0]) if href.startswith("/") else base / href.split("?")[0]
-        parts: list[str] = []
-        for part in target.parts[1:]:
-            if part == "..":
-                if parts:
-                    parts.pop()
-            elif part not in (".", ""):
-                parts.append(part)
-        path = "/".join(parts)
-        if href.endswith("/") or (self.site_dir / path).is_dir():
+        return self._resolve_path(posixpath.dirname("/" + page.site_path), href.split("?")[0]), fragment
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 - one Site per check; links repeat a lot
+    def _resolve_path(self, folder: str, href: str) -> str:
+        path = posixpath.normpath(posixpath.join(folder, href)).lstrip("/")
+        path = "" if path == "." else path
+        if href.endswith("/") or not path or path in self.folders:
             path = (path + "/index.html").lstrip("/")
-        return path, fragment
+        return path
 
 
 def _language_of(site_path: str, languages: Languages) -> Language:
@@ -174,6 +174,8 @@ def load_site(site_dir: Path, root: Path, languages: Languages | None = None,
     except ValueError:
         shown = str(site_dir)
     site = Site(root, site_dir, shown, languages)
+    for path in site_dir.rglob("*"):
+        (site.folders if path.is_dir() else site.files).add(path.relative_to(site_dir).as_posix())
     for file in sorted(site_dir.rglob("*.html")):
         site_path = file.relative_to(site_dir).as_posix()
         lang = _language_of(site_path, languages)

@@ -23,7 +23,7 @@ def link_broken(page):
         path, _ = page.site.resolve(page, href)
         if path is None:
             continue
-        if not (page.site.site_dir / unquote(path)).is_file():
+        if unquote(path) not in page.site.files:
             yield page.finding("link-broken", f"'{href}' leads to a page or file that does not "
                                "exist.", node, needles=(href.split("#")[0].rstrip("/"),))
 
@@ -43,10 +43,11 @@ def link_fragment(page):
 
 
 def _alternates(page) -> dict[str, str | None]:
-    result = {}
-    for node in page.tree.css('head link[rel="alternate"][hreflang]'):
-        result[node.attributes["hreflang"]] = page.site.resolve(page, node.attributes["href"])[0]
-    return result
+    if "_alternates" not in page.__dict__:  # each page's head is read once per check
+        page.__dict__["_alternates"] = {
+            node.attributes["hreflang"]: page.site.resolve(page, node.attributes["href"])[0]
+            for node in page.tree.css('head link[rel="alternate"][hreflang]')}
+    return dict(page.__dict__["_alternates"])
 
 
 @rule("hreflang-alternates", "every language version of a page must name all the others in "

@@ -7,6 +7,7 @@ import re
 from .registry import rule
 
 _OTHER_ORIGIN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-zA-Z]+\s*=", re.S)
 _CSS_URL = re.compile(r"url\(\s*['\"]?((?:[a-z][a-z0-9+.-]*:)?//[^'\")\s]+)", re.I)
 _CSS_IMPORT = re.compile(r"@import\s+(?:url\()?\s*['\"]?((?:[a-z][a-z0-9+.-]*:)?//[^'\")\s;]+)", re.I)
 
@@ -64,6 +65,10 @@ def third_party_css(site):
 @rule("inline-event-handler", "write no onclick=… (or any on…=) attributes: the "
       "Content-Security-Policy blocks them. Put behaviour in a script file in overrides/.")
 def inline_event_handler(page):
+    # A pattern over the page's text first: parsing every element of every page for a
+    # handful of attributes would take most of the check's time.
+    if not _HANDLER.search(page.html):
+        return
     for node in page.tree.css("*"):
         for name in node.attributes:
             if name.lower().startswith("on"):

@@ -32,7 +32,7 @@ from ..problems import ProblemsFound
 from ..search_index import split_search_index
 from ..sitedata import current_announcement, load_publisher
 from ..strings import check_strings, ui_strings
-from ..translation import read_page, translation_state
+from ..translation import translation_state
 
 _BCP47_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
