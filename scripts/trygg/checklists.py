@@ -114,7 +114,8 @@ def render_checklist(checklist: Checklist, lang: str, fallback: str, ui: dict) -
            f'data-progress="{e(ui["checklist.progress"])}" data-none="{e(ui["checklist.none"])}" '
            f'aria-label="{e(texts["title"])}">',
            f'<p class="trygg-checklist__saved">{e(ui["checklist.not_saved"])}</p>',
-           '<p class="trygg-checklist__progress" role="status" hidden></p>']
+           # Its line is kept free from the start, so the form does not move when it fills.
+           '<p class="trygg-checklist__progress" role="status"></p>']
     for group, group_key, items in checklist.items():
         out.append(f'<fieldset class="trygg-checklist__group" data-group="{group}" '
                    f'data-label="{e(texts[group_key])}">')

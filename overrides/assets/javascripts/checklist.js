@@ -12,7 +12,6 @@
     function update() {
       var answered = form.querySelectorAll(".trygg-checklist__item input:checked").length;
       progress.textContent = fill(form.dataset.progress, { answered: answered, total: items.length });
-      progress.hidden = false;
       list.textContent = "";
       form.querySelectorAll(".trygg-checklist__group").forEach(function (group) {
         var line = null;
