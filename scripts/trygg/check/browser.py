@@ -51,10 +51,19 @@ async def _check_all(site, workers: int):
     from playwright.async_api import async_playwright
 
     axe_source = AXE.read_text(encoding="utf-8")
-    pages = [p for p in site.pages.values()]
+    pages = sorted(site.pages.values(), key=lambda p: p.site_path)
+    # The theme around the text (header, menus, footer) is the same on every page of a
+    # section: axe checks the whole page once per language and section, and the article
+    # everywhere else. Reflow, requests, cookies, storage and CSP are checked on every page.
+    whole, seen_sections = set(), set()
+    for page in pages:
+        section = (page.lang.code, page.site_path[len(page.lang.prefix):].split("/")[0])
+        if section not in seen_sections:
+            seen_sections.add(section)
+            whole.add(page.site_path)
     queue: asyncio.Queue = asyncio.Queue()
     for page in pages:
-        queue.put_nowait(page)
+        queue.put_nowait((page, page.site_path in whole))
     findings = []
     with serving(site.site_dir) as base:
         async with async_playwright() as playwright:
@@ -82,20 +91,21 @@ async def _worker(browser, base, queue, axe_source, findings):
     tab.on("console", lambda msg: msg.type == "error" and seen["console"].append(msg.text))
     try:
         while not queue.empty():
-            page = queue.get_nowait()
+            page, whole = queue.get_nowait()
             seen["requests"].clear()
             seen["console"].clear()
-            findings.extend(await _check_page(context, tab, base, page, axe_source, seen))
+            findings.extend(await _check_page(context, tab, base, page, whole, seen))
     finally:
         await context.close()
 
 
-async def _check_page(context, tab, base, page, axe_source, seen):
+async def _check_page(context, tab, base, page, whole, seen):
     found = []
     await tab.set_viewport_size({"width": 1280, "height": 900})
     await tab.goto(base + "/" + page.site_path.removesuffix("index.html"), wait_until="load")
+    scope = "document" if whole or not page.tree.css_first("article") else "{include: [['article']]}"
     result = await tab.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+        f"tags => axe.run({scope}, {{runOnly: {{type: 'tag', values: tags}}, "
         "resultTypes: ['violations']})", AXE_TAGS)
     for violation in result["violations"]:
         for node in violation["nodes"]:
