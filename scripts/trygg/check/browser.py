@@ -101,7 +101,10 @@ async def _worker(browser, base, queue, axe_source, findings):
 
 async def _check_page(context, tab, base, page, whole, seen):
     found = []
-    await tab.set_viewport_size({"width": 1280, "height": 900})
+    # Whole pages are checked at desktop width (menus and sidebars shown); the others at
+    # phone width, where the reflow rule looks too: one layout per page instead of two.
+    width = {"width": 1280, "height": 900} if whole else {"width": NARROW, "height": 800}
+    await tab.set_viewport_size(width)
     await tab.goto(base + "/" + page.site_path.removesuffix("index.html"), wait_until="load")
     scope = "document" if whole or not page.tree.css_first("article") else "{include: [['article']]}"
     result = await tab.evaluate(
@@ -113,7 +116,8 @@ async def _check_page(context, tab, base, page, whole, seen):
             element = _select(page, target)
             found.append(page.finding(violation["id"], f"{violation['help']} ({target}). "
                                       f"{_first_line(node.get('failureSummary', ''))}", element))
-    await tab.set_viewport_size({"width": NARROW, "height": 800})
+    if whole:
+        await tab.set_viewport_size({"width": NARROW, "height": 800})
     width = await tab.evaluate("document.documentElement.scrollWidth")
     if width > NARROW + 1:
         culprit = await tab.evaluate(_WIDEST_ELEMENT, NARROW)
