@@ -58,3 +58,21 @@ def test_phone_numbers_on_the_help_page_are_phone_links_in_every_language(real_s
         assert links == {"tel:112": "112", "tel:11414": "114 14", "tel:116111": "116 111"}, code
         for link in html.css("a.trygg-tel"):
             assert link.css_first("bdi").attributes["dir"] == "ltr"
+
+
+def test_a_swedish_page_above_lix_40_gets_a_warning_for_its_editor(tmp_path):
+    import shutil
+
+    from trygg.validate import validate_project
+
+    shutil.copytree(ROOT / "translations", tmp_path / "translations")
+    shutil.copytree(ROOT / "docs" / "_data", tmp_path / "docs" / "_data")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    page = tmp_path / "docs" / "sv" / "svar.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: Svår\n---\n\n# Svår\n\nOrganisationsförändringar "
+                    "genomfördes kontinuerligt beroende på omständigheternas utveckling samt "
+                    "myndighetsövergripande överenskommelser och tillkommande prioriteringar.\n",
+                    "utf-8")
+    [problem] = [p for p in validate_project(tmp_path) if p.rule == "lix-high"]
+    assert (problem.path, problem.line, problem.severity) == ("docs/sv/svar.md", 4, "warning")

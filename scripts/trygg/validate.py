@@ -16,6 +16,7 @@ from .checklists import checklist_problems, load_checklists, token_problems
 from .contacts import contact_problems, load_contacts
 from .languages import Languages, load_languages
 from .problems import Problem, ProblemsFound
+from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
 from .strings import check_strings
 from .translation import read_page, translation_problems
@@ -131,6 +132,11 @@ def validate_project(root: Path) -> list[Problem]:
             lang = languages.get(folder.name)
             if not lang.is_source:
                 problems += translation_problems(page.meta, shown)
+            elif lang.code == "sv" and (value := lix(path.read_text(encoding="utf-8"))) > 40:
+                problems.append(Problem(shown, page.body_line, "lix-high", f"the page's LIX "
+                                        f"readability index is {value:.0f}; plain Swedish stays "
+                                        "at 40 or below: shorter sentences, fewer long words.",
+                                        "warning"))
             problems += contact_problems(page.body, shown, contacts, page.body_line)
             problems += token_problems(page.body, shown, checklists, page.body_line)
             dests[(lang.code, _dest(relative))].append(shown)
