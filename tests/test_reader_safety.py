@@ -14,9 +14,9 @@ def strings(code):
     return yaml.safe_load((ROOT / "translations" / f"{code}.yml").read_text("utf-8"))
 
 
-@pytest.mark.parametrize("code, path", [("sv", "bara-svenska"), ("ar", "ar/bara-svenska"),
-                                        ("ti", "ti/bara-svenska")])
-def test_links_to_other_websites_are_marked_in_the_readers_language(i18n_site, code, path):
+@pytest.mark.parametrize("code", ["sv", "en", "ar", "ckb", "fr", "fa", "so", "es", "ti", "tr"])
+def test_links_to_other_websites_are_marked_in_the_readers_language(i18n_site, code):
+    path = "bara-svenska" if code == "sv" else f"{code}/bara-svenska"
     html = HTMLParser((i18n_site / path / "index.html").read_text("utf-8"))
     [link] = html.css("article a.trygg-external")
     assert link.attributes["href"] == "https://polisen.se/"
