@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# The flags keep Chromium from calling home (updates, sync, field trials): on this machine
-# and on a reader's, only the site itself is contacted.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from trygg.check.browser import CHROMIUM_ARGS, chromium_path
 
 
 @contextmanager
@@ -18,7 +13,7 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:

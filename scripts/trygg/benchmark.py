@@ -32,8 +32,10 @@ from pathlib import Path
 PAGES = {"home": "", "guide": "gangsnacket/varningstecken/",
          "checklist": "trygghet-i-skolan/checklista-trygghetsvandring/"}
 LANGS = ("sv", "ar", "ti")
-CHROMIUM_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
-                  "--disable-component-update --disable-sync --no-first-run")
+def _chromium_flags() -> str:
+    from .check.browser import CHROMIUM_ARGS
+
+    return " ".join(["--headless", *CHROMIUM_ARGS])
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -208,7 +210,7 @@ def measure_lighthouse(root: Path, site: Path) -> dict:
                 prefix = "" if lang == "sv" else f"{lang}/"
                 report = Path(tmp) / "report.json"
                 subprocess.run([str(binary), f"{base}/{prefix}{path}", "--quiet", "--output=json",
-                                f"--output-path={report}", f"--chrome-flags={CHROMIUM_FLAGS}",
+                                f"--output-path={report}", f"--chrome-flags={_chromium_flags()}",
                                 "--only-categories=performance,accessibility,best-practices,seo"],
                                env={**os.environ, "CHROME_PATH": shutil.which("chromium") or ""},
                                check=True, capture_output=True, timeout=300)

@@ -107,15 +107,15 @@ def contact_problems(body: str, shown: str, contacts: dict[str, Contact],
                                         f"number; write [[{key}:namn]] for its name."))
         prose = TOKEN.sub(" ", re.sub(r"\]\([^)]*\)", "]", line))
         for match in _LONG_NUMBER.finditer(prose):
-            problems.append(_typed(shown, number, match.group(0), contacts))
+            problems.append(_typed(shown, number, match.group(0)))
         for digits, contact in known_numbers.items():
             pattern = r"(?<![\d\w])" + r"[\s-]?".join(digits) + r"(?![\d\w])"
             for match in re.finditer(pattern, prose):
-                problems.append(_typed(shown, number, match.group(0), contacts, contact.key))
+                problems.append(_typed(shown, number, match.group(0), contact.key))
     return problems
 
 
-def _typed(shown, line, number, contacts, key=None) -> Problem:
+def _typed(shown, line, number, key=None) -> Problem:
     hint = f"write [[{key}]] instead" if key else (
         "add the number to " + CONTACTS_FILE.as_posix() + " (with its source) and refer to it "
         "as [[key]]")

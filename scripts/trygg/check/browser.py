@@ -34,14 +34,13 @@ rule("storage-used", "visiting the page stored something in the browser (localSt
      "sessionStorage). A plain visit must store nothing.")(_no_op)
 rule("csp-violation", "the browser blocked something under the Content-Security-Policy: an "
      "inline script or style the build did not allow. Move it into a file in overrides/.")(_no_op)
-rule("axe", "an axe-core rule failed; the message names the rule, what is wrong and where.")(_no_op)
 
 
 def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def check_in_browser(site, *, workers: int = 4, rules: set[str] | None = None):
+def check_in_browser(site, *, workers: int = 4):
     if not AXE.exists():
         raise RuntimeError(f"axe-core is not installed ({AXE}); run 'make' to install it")
     return asyncio.run(_check_all(site, workers))

@@ -9,7 +9,7 @@ from collections import Counter
 import functools
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -231,7 +231,7 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
     if browser:
         from .browser import check_in_browser
 
-        findings.extend(check_in_browser(site, workers=workers, rules=rules))
+        findings.extend(check_in_browser(site, workers=workers))
     if external_cache is not None:
         from .external import check_external
 
