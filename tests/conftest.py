@@ -63,9 +63,15 @@ def i18n_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """This project's own site, built from a copy so that site/ is never touched."""
+    """This project's own site with its PDFs, as ``trygg build`` makes it, built from a copy
+    so that site/ is never touched."""
+    from trygg.build import make_pdfs
+
     tmp = tmp_path_factory.mktemp("real")
-    return build_or_fail(make_project(tmp, keep_nav=True))
+    project = make_project(tmp, keep_nav=True)
+    site = build_or_fail(project)
+    make_pdfs(project, site)
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -81,6 +81,10 @@ CASES = {
                             "site/ar/index.html", 3),
     "switcher-same-page": (lambda s: setattr(s.page("sv", "om/"), "edit", replace_html('<a href="/ar/om/"', '<a href="/ar/"')),
                            "site/om/index.html", 12),
+    # The build writes the link (a page cannot), so the finding points at the built page.
+    "pdf-size-missing": (lambda s: add(s.page("sv", "om/"), '<p class="trygg-pdf"><a href="../assets/site.css">'
+                                       'Ladda ner<!--trygg-pdf-size:pdf/x.pdf--></a></p>', ""),
+                         "site/om/index.html", 7),
     "translation-notice": (lambda s: setattr(s.page("ar", "om/"), "front", "translation:\n  status: machine\n"),
                            "docs/ar/om.md", 3),
 }

@@ -12,8 +12,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .languages import load_languages
+from .pdf.books import PdfFailed, project_books
+from .pdf.build import build_pdfs
 from .problems import Problem, ProblemsFound
-from .validate import validate_project
+from .validate import nav_entries, validate_project
 
 
 class BuildFailed(Exception):
@@ -27,6 +30,15 @@ def run_mkdocs(root: Path, out_dir: Path) -> None:
     result = subprocess.run(command, cwd=root)
     if result.returncode != 0:
         raise BuildFailed("the site could not be built; see the messages above")
+
+
+def make_pdfs(root: Path, site_dir: Path) -> dict[str, int]:
+    """The guide and every checklist as PDFs in every language, from the pages just built."""
+    books = project_books(root, load_languages(root), nav_entries(root))
+    try:
+        return build_pdfs(root, site_dir, books)
+    except PdfFailed as error:
+        raise BuildFailed(f"a PDF could not be made: {error}") from error
 
 
 def build_site(root: Path, site_dir: Path,
@@ -44,6 +56,7 @@ def build_site(root: Path, site_dir: Path,
     try:
         new = workdir / site_dir.name
         run_mkdocs(root, new)
+        make_pdfs(root, new)
         shown = site_dir.relative_to(root.resolve()).as_posix() if site_dir.is_relative_to(
             root.resolve()) else str(site_dir)
         problems = source_problems + (check(new, shown) if check else [])

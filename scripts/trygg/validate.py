@@ -77,11 +77,17 @@ def _nav_entries(nav) -> list[str]:
     return entries
 
 
-def nav_problems(root: Path, languages: Languages) -> list[Problem]:
+def nav_entries(root: Path) -> list[str]:
+    """The pages mkdocs.yml's navigation lists, in order (source-relative paths)."""
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = yaml.load(text, Loader=_IgnoreTags) or {}  # noqa: S506 - a SafeLoader
+    return _nav_entries(config.get("nav"))
+
+
+def nav_problems(root: Path, languages: Languages) -> list[Problem]:
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     problems = []
-    for entry in _nav_entries(config.get("nav")):
+    for entry in nav_entries(root):
         if not (root / "docs" / languages.source.code / entry).is_file():
             line = next((n for n, row in enumerate(text.splitlines(), 1)
                          if row.strip().endswith(entry)), 1)

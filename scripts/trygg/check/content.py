@@ -1,4 +1,4 @@
-"""Content: rules about what editors write (translation notices; contacts come later)."""
+"""Content: translation notices, and the PDF download links the build writes."""
 
 from __future__ import annotations
 
@@ -23,3 +23,17 @@ def translation_notice(page):
         kind = "missing" if state.missing else "machine-made" if state.machine else "outdated"
         yield page.finding("translation-notice", f"this {kind} translation does not tell "
                            "readers so.", meta_key="translation")
+
+
+@rule("pdf-size-missing", "a 'download as PDF' link has no file size, so its PDF was not made. "
+      "Build with 'make site' (trygg build): it makes the PDFs after the pages and writes "
+      "their sizes into the links; a plain 'mkdocs build' does not.")
+def pdf_size_missing(page):
+    if "<!--trygg-pdf-size:" not in page.html:
+        return
+    for link in page.tree.css("p.trygg-pdf a"):
+        if "<!--trygg-pdf-size:" in link.html:
+            href = link.attrs.get("href", "")
+            # The link is written by the build, not by an editor: point at the built page.
+            yield page.finding("pdf-size-missing", f"the link to {href} has no file size.",
+                               needles=(f'href="{href}"',))

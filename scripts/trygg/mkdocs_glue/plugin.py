@@ -27,12 +27,15 @@ from ..accessibility import render_statements
 from ..checklists import load_checklists, render_checklists
 from ..contacts import load_contacts, render_contacts
 from ..languages import Languages, load_languages
+from ..pdf.books import downloads_for, project_books
+from ..pdf.links import add_downloads
 from ..page_html import absolute_alternates, mark_external_links, set_html_dir
 from ..problems import ProblemsFound
 from ..search_index import split_search_index
 from ..sitedata import current_announcement, load_publisher
 from ..strings import check_strings, ui_strings
 from ..translation import translation_state
+from ..validate import nav_entries
 
 _BCP47_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
@@ -71,6 +74,8 @@ class TryggI18n(I18n):
                 raise ProblemsFound(problems)
             self.contacts = load_contacts(self.root)
             self.checklists = load_checklists(self.root)
+            # The PDFs each page offers for download (the PDFs are made after the build).
+            self.books = project_books(self.root, self.languages, nav_entries(self.root))
         except ProblemsFound as found:
             return [("languages", ValidationError("\n" + str(found)))], []
         options = {**options, "docs_structure": "folder", "languages": [
@@ -120,7 +125,11 @@ class TryggI18n(I18n):
         return render_contacts(markdown, locale, source, self.contacts)
 
     def on_page_content(self, html, page, config, files):
-        return mark_external_links(html, config.extra["ui"]["link.external"])
+        html = mark_external_links(html, config.extra["ui"]["link.external"])
+        locale = getattr(page.file, "locale", None) or self.current_language
+        relative = PurePosixPath(page.file.src_uri).relative_to(locale).as_posix()
+        books = downloads_for(self.books, self.current_language, relative)
+        return add_downloads(html, books, "../" * page.url.count("/"), config.extra["ui"])
 
     @plugins.event_priority(-100)
     def on_nav(self, nav, config, files):

@@ -1,0 +1,1 @@
+"""The PDFs: the parent guide and each checklist, in every language (WeasyPrint)."""

@@ -1,0 +1,188 @@
+"""Which PDFs the site offers, and each one assembled as a single HTML document.
+
+Pure: it reads the built pages (``site/…/index.html``) and knows nothing of MkDocs or of
+WeasyPrint. A book is the parent guide in one language (its pages in navigation order) or
+one checklist page in one language. The pages' articles are taken as the reader sees them
+on the web, including each page's notice that it is a machine translation; what only works
+on a screen (share buttons, the checklist's progress and summary, download links) is left out.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..checklists import TOKEN
+from ..languages import Language, Languages
+
+GUIDE = "gangsnacket"  # the section printed as "Gängsnacket", the parent guide
+# Parts of an article that mean nothing on paper.
+SCREEN_ONLY = (".trygg-share", "a.headerlink", ".md-content__button", ".md-source-file",
+               ".trygg-pdf", ".trygg-checklist__saved", ".trygg-checklist__progress",
+               ".trygg-checklist__summary", ".trygg-checklist__actions", "script",
+               ".md-feedback")
+
+
+class PdfFailed(Exception):
+    """A PDF could not be made; the message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class Book:
+    lang: Language
+    kind: str             # "guide" or "checklist"
+    stem: str             # "gangsnacket", "checklista-trygghetsvandring"
+    pages: tuple[str, ...]  # source-relative page paths in reading order (gangsnacket/index.md)
+
+    @property
+    def file_name(self) -> str:
+        # The language in the name, so downloads in several languages do not overwrite
+        # each other in a reader's download folder.
+        return f"{self.stem}-{self.lang.code}.pdf"
+
+    @property
+    def site_path(self) -> str:
+        return f"{self.lang.prefix}pdf/{self.file_name}"
+
+
+def html_path(lang: Language, page: str) -> str:
+    """Where MkDocs writes a page (directory URLs): gangsnacket/index.md -> ar/gangsnacket/index.html."""
+    stem = page.removesuffix(".md")
+    folder = stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
+    return f"{lang.prefix}{folder + '/' if folder else ''}index.html"
+
+
+def guide_pages(nav_entries: list[str]) -> list[str]:
+    return [entry for entry in nav_entries if entry.startswith(GUIDE + "/")]
+
+
+def checklist_pages(source_docs: Path) -> dict[str, str]:
+    """Checklist id -> the source-language page that shows it (``[[checklista:id]]``)."""
+    found = {}
+    for path in sorted(source_docs.rglob("*.md")):
+        for match in TOKEN.finditer(path.read_text(encoding="utf-8")):
+            found.setdefault(match.group(1), path.relative_to(source_docs).as_posix())
+    return found
+
+
+def project_books(root: Path, languages: Languages, nav: list[str]) -> list[Book]:
+    """The project's books: the guide from the navigation, a checklist wherever a page shows one."""
+    return plan_books(languages, guide_pages(nav),
+                      checklist_pages(root / "docs" / languages.source.code))
+
+
+def plan_books(languages: Languages, guide: list[str], checklists: dict[str, str]) -> list[Book]:
+    books = []
+    for lang in languages:
+        if guide:
+            books.append(Book(lang, "guide", GUIDE, tuple(guide)))
+        for checklist_id, page in sorted(checklists.items()):
+            books.append(Book(lang, "checklist", f"checklista-{checklist_id}", (page,)))
+    return books
+
+
+def downloads_for(books: list[Book], lang_code: str, page: str) -> list[Book]:
+    """The books a page offers for download: every guide page offers the guide, a checklist
+    page its checklist."""
+    return [b for b in books if b.lang.code == lang_code and page in b.pages]
+
+
+@dataclass(frozen=True)
+class Document:
+    html: str
+    title: str
+
+
+def assemble(site_dir: Path, book: Book, ui: dict, site_url: str) -> Document:
+    """One HTML document for the book: a cover and contents for the guide, then each page's
+    article with its ids made unique and its links pointing into the book or to the web."""
+    lang = book.lang
+    site_url = site_url.rstrip("/") + "/"
+    paths = [html_path(lang, page) for page in book.pages]
+    chapter_of = {_folder(path): f"p{n}" for n, path in enumerate(paths, 1)}
+    chapters, headings = [], []
+    for n, path in enumerate(paths, 1):
+        article = _article(site_dir / path)
+        _rewrite(article, f"p{n}", _folder(path), chapter_of, site_url)
+        h1 = article.css_first("h1")
+        headings.append((f"p{n}", h1.text(strip=True) if h1 else ""))
+        chapters.append(f'<section class="chapter" id="p{n}">{article.inner_html}</section>')
+    e = html.escape
+    if book.kind == "guide":
+        title = ui["pdf.guide_title"]
+        web = site_url + paths[0].removesuffix("index.html")
+        contents = "".join(f'<li><a href="#{anchor}">{e(text)}</a></li>' for anchor, text in headings)
+        front = (f'<div class="cover"><p class="cover__site">{e(ui["site.name"])}</p>'
+                 f'<p class="cover__title">{e(title)}</p>'
+                 f'<p class="cover__web">{e(ui["pdf.web_version"])} '
+                 f'<a class="bare" href="{e(web)}">{e(web)}</a></p></div>'
+                 f'<nav class="contents" aria-labelledby="contents-title">'
+                 f'<h1 class="contents__title" id="contents-title">{e(ui["pdf.contents"])}</h1>'
+                 f'<ol>{contents}</ol></nav>')
+    else:
+        title = headings[0][1]
+        front = ""
+    document = (f'<!DOCTYPE html><html lang="{lang.code}" dir="{lang.direction}" '
+                f'data-script="{lang.script}"><head><meta charset="utf-8">'
+                f'<title>{e(title)} – {e(ui["site.name"])}</title>'
+                f'<meta name="description" content="{e(ui["site.description"])}">'
+                f'<meta name="author" content="{e(ui["site.name"])}">'
+                f'</head><body class="book book--{book.kind}">{front}{"".join(chapters)}'
+                f'</body></html>')
+    return Document(document, f"{title} – {ui['site.name']}")
+
+
+def _article(path: Path):
+    if not path.exists():
+        raise PdfFailed(f"{path}: the page was not built, so the PDF cannot include it; check "
+                        "that the page is in mkdocs.yml's navigation")
+    tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+    article = tree.css_first("article")
+    if article is None:
+        raise PdfFailed(f"{path}: the page has no <article>; was it built with overrides/?")
+    for selector in SCREEN_ONLY:
+        for node in article.css(selector):
+            node.decompose()
+    return article
+
+
+def _folder(path: str) -> str:
+    """The page's folder as links name it: "ar/gangsnacket/" ("" for the site root)."""
+    folder = posixpath.dirname(path)
+    return folder + "/" if folder else ""
+
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def _rewrite(article, prefix: str, page_dir: str, chapter_of: dict, site_url: str) -> None:
+    """Ids get the chapter's prefix; links to a page in the book go to its chapter; links to
+    other pages of the site go to their web address (printed after them)."""
+    for node in article.css("[id]"):
+        node.attrs["id"] = f"{prefix}-{node.attrs['id']}"
+    for node in article.css("label[for]"):
+        node.attrs["for"] = f"{prefix}-{node.attrs['for']}"
+    for node in article.css("a[href]"):
+        href = node.attrs["href"] or ""
+        if _SCHEME.match(href):
+            continue
+        if href.startswith("#"):
+            node.attrs["href"] = f"#{prefix}-{href[1:]}" if len(href) > 1 else f"#{prefix}"
+            continue
+        target, _, fragment = href.partition("#")
+        path = posixpath.normpath(posixpath.join(page_dir, target))
+        folder = "" if path == "." else path.removesuffix("index.html").rstrip("/") + "/"
+        chapter = chapter_of.get(folder)
+        if chapter:
+            node.attrs["href"] = f"#{chapter}-{fragment}" if fragment else f"#{chapter}"
+        else:
+            node.attrs["href"] = site_url + folder + (f"#{fragment}" if fragment else "")
+    for node in article.css("img[src]"):
+        src = node.attrs["src"] or ""
+        if not _SCHEME.match(src):
+            node.attrs["src"] = posixpath.normpath(posixpath.join(page_dir, src))

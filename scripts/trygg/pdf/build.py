@@ -1,0 +1,53 @@
+"""Make every PDF from a freshly built site, in parallel, and write their sizes into the
+pages that link to them. Called by ``trygg build`` between MkDocs and the check."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..languages import Languages, load_languages
+from ..strings import ui_strings
+from .books import Book, PdfFailed, assemble, html_path
+from .links import fill_sizes
+from .render import render_pdf
+
+
+def site_url_of(site_dir: Path, book: Book) -> str:
+    """The site's address, from the canonical link MkDocs wrote into the book's first page."""
+    path = html_path(book.lang, book.pages[0])
+    page = site_dir / path
+    if not page.exists():
+        raise PdfFailed(f"{book.file_name}: the page {path} was not built; check the "
+                        f"navigation in mkdocs.yml and docs/{book.lang.code}/{book.pages[0]}")
+    link = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first('link[rel="canonical"]')
+    canonical = link.attrs.get("href", "") if link else ""
+    folder = path.removesuffix("index.html")
+    if not canonical.endswith(folder):
+        raise PdfFailed(f"{path}: no canonical address to take the site's address from; "
+                        "set site_url in mkdocs.yml")
+    return canonical[: len(canonical) - len(folder)]
+
+
+def _make(root: Path, site_dir: Path, languages: Languages, book: Book) -> tuple[str, int]:
+    ui = ui_strings(root, languages, book.lang)
+    document = assemble(site_dir, book, ui, site_url_of(site_dir, book))
+    return book.site_path, render_pdf(document.html, site_dir, site_dir / book.site_path)
+
+
+def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | None = None
+               ) -> dict[str, int]:
+    """Every book as a PDF under ``site_dir``; returns the size of each, by its site path."""
+    languages = load_languages(root)
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        sizes = dict(_make(root, site_dir, languages, book) for book in books)
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            futures = [pool.submit(_make, root, site_dir, languages, book) for book in books]
+            sizes = dict(future.result() for future in futures)
+    fill_sizes(site_dir, books, sizes)
+    return sizes

@@ -1,0 +1,31 @@
+"""Render an assembled book to a tagged PDF with WeasyPrint: the only module that imports it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .books import PdfFailed
+
+STYLESHEET = Path(__file__).with_name("book.css")
+# PDF/UA-1: tagged structure, the document title shown in the window, the language set,
+# every font embedded. WeasyPrint calls its PDF/UA support experimental; the tests check
+# what a reader's software relies on (tags, language, title, bookmarks, real text).
+VARIANT = "pdf/ua-1"
+
+
+def render_pdf(document_html: str, base_dir: Path, target: Path) -> int:
+    """Write the PDF and return its size in bytes."""
+    try:
+        from weasyprint import CSS, HTML
+    except OSError as error:  # Pango, which WeasyPrint draws text with, is missing
+        raise PdfFailed(f"WeasyPrint cannot start: {error}. Install Debian's libpango-1.0-0 "
+                        "and libpangoft2-1.0-0 (.ci/run does).") from error
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        HTML(string=document_html, base_url=base_dir.as_uri() + "/").write_pdf(
+            target, stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant=VARIANT,
+            # No creation date or random identifier: the same pages give the same PDF.
+            uncompressed_pdf=False)
+    except Exception as error:  # noqa: BLE001 - any failure in WeasyPrint stops the build
+        raise PdfFailed(f"WeasyPrint could not write {target.name}: {error}") from error
+    return target.stat().st_size

@@ -1,0 +1,206 @@
+"""The PDFs: the parent guide and each checklist in every language, tagged, with language,
+title and bookmarks, real text in each language's own script, linked from their pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+from selectolax.lexbor import LexborHTMLParser
+
+from conftest import ARTIFACTS, ROOT
+from trygg.build import BuildFailed, make_pdfs
+from trygg.languages import load_languages
+from trygg.pdf.books import Book, PdfFailed, assemble, html_path, project_books
+from trygg.pdf.links import format_size
+from trygg.pdf.render import render_pdf
+from trygg.validate import nav_entries
+
+LANGUAGES = load_languages(ROOT)
+BOOKS = project_books(ROOT, LANGUAGES, nav_entries(ROOT))
+SITE_URL = "https://trygga-barn.example/"
+
+
+def ui(code: str) -> dict:
+    return yaml.safe_load((ROOT / "translations" / f"{code}.yml").read_text(encoding="utf-8"))
+
+
+def plain(text: str) -> str:
+    """Text as words: compatibility forms (Arabic presentation forms) folded, vowel marks and
+    invisible joiners (Persian's zero-width non-joiner has no glyph to extract) dropped,
+    whitespace collapsed, so extracted PDF text compares with the page's text."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf"))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def h1_of(site: Path, lang, page: str) -> str:
+    tree = LexborHTMLParser((site / html_path(lang, page)).read_text(encoding="utf-8"))
+    return tree.css_first("article h1").text(strip=True)
+
+
+def books(kind: str) -> list[Book]:
+    return [b for b in BOOKS if b.kind == kind]
+
+
+def test_the_project_offers_the_guide_and_both_checklists_in_every_language():
+    stems = {(b.lang.code, b.stem) for b in BOOKS}
+    assert stems == {(lang.code, stem) for lang in LANGUAGES for stem in (
+        "gangsnacket", "checklista-trygghetsvandring", "checklista-kartlaggning")}
+    guide = books("guide")[0]
+    assert guide.pages[0] == "gangsnacket/index.md" and len(guide.pages) == 7
+
+
+@pytest.mark.parametrize("book", books("guide"), ids=lambda b: b.lang.code)
+def test_the_guide_pdf_has_every_chapter_heading_in_its_language(real_site, book):
+    reader = PdfReader(real_site / book.site_path)
+    text = plain(" ".join(page.extract_text() for page in reader.pages))
+    for page in book.pages:
+        assert plain(h1_of(real_site, book.lang, page)) in text
+    assert plain(ui(book.lang.code)["pdf.contents"]) in text
+
+
+@pytest.mark.parametrize("book", BOOKS, ids=lambda b: b.file_name)
+def test_each_pdf_is_tagged_with_its_language_title_and_bookmarks(real_site, book):
+    reader = PdfReader(real_site / book.site_path)
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == book.lang.code
+    assert catalog["/MarkInfo"]["/Marked"] == True and "/StructTreeRoot" in catalog  # noqa: E712
+    # Readers show the title, not the file name (PDF/UA).
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+    strings = ui(book.lang.code)
+    first = h1_of(real_site, book.lang, book.pages[0])
+    name = strings["pdf.guide_title"] if book.kind == "guide" else first
+    assert reader.metadata.title == f"{name} – {strings['site.name']}"
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    chapters = [h1_of(real_site, book.lang, page) for page in book.pages]
+    assert top == ([strings["pdf.contents"]] if book.kind == "guide" else []) + chapters
+
+
+def _fonts(reader: PdfReader) -> dict[str, bool]:
+    """Every font used, by name, and whether the font file is embedded."""
+    found = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described["/FontDescriptor"].get_object()
+            found[str(font["/BaseFont"]).replace("-", "")] = any(
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return found
+
+
+@pytest.mark.parametrize("code, family", [("sv", "+NotoSans"), ("ar", "NotoNaskhArabic"),
+                                          ("fa", "NotoNaskhArabic"), ("ckb", "NotoNaskhArabic"),
+                                          ("ti", "NotoSansEthiopic")])
+def test_text_is_set_in_an_embedded_font_with_the_languages_letters(real_site, code, family):
+    book = next(b for b in books("guide") if b.lang.code == code)
+    fonts = _fonts(PdfReader(real_site / book.site_path))
+    assert all(fonts.values()), fonts  # PDF/UA: every font embedded
+    assert any(family in name for name in fonts), fonts
+
+
+def _dark_columns(png: Path) -> list[tuple[int, int]]:
+    """(leftmost, rightmost) dark pixel of each line of text on a rendered page."""
+    from PIL import Image
+
+    image = Image.open(png).convert("L")
+    width, height = image.size
+    pixels = image.load()
+    rows = []
+    for y in range(height):
+        dark = [x for x in range(width) if pixels[x, y] < 128]
+        if dark:
+            rows.append((dark[0], dark[-1]))
+    return rows
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None,
+                    reason="pdftoppm (Debian's poppler-utils, installed by .ci/run) is missing")
+@pytest.mark.parametrize("code", ["sv", "ar", "ti"])
+def test_first_pages_render_and_run_in_the_languages_direction(real_site, code):
+    """The cover and the first chapter as PNGs in tests/artifacts/pdf/ to look at; on the
+    chapter page the lines of an Arabic page share their right edge, the others their left."""
+    book = next(b for b in books("guide") if b.lang.code == code)
+    out = ARTIFACTS / "pdf"
+    out.mkdir(parents=True, exist_ok=True)
+    for number in (1, 3):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number),
+                        "-singlefile", str(real_site / book.site_path),
+                        str(out / f"{book.stem}-{code}-page{number}")], check=True)
+    cover = _dark_columns(out / f"{book.stem}-{code}-page1.png")
+    assert len(cover) > 20  # the cover is not blank
+    rows = _dark_columns(out / f"{book.stem}-{code}-page3.png")
+    lefts, rights = {left for left, _ in rows}, {right for _, right in rows}
+    # Most lines start at the margin on the reading side; the other side is ragged.
+    start, end = (rights, lefts) if code == "ar" else (lefts, rights)
+    common_start = max(sum(1 for r in rows if abs((r[1] if code == "ar" else r[0]) - edge) <= 2)
+                       for edge in start)
+    common_end = max(sum(1 for r in rows if abs((r[0] if code == "ar" else r[1]) - edge) <= 2)
+                     for edge in end)
+    assert common_start > 2 * common_end, (code, common_start, common_end)
+
+
+def test_pages_link_to_their_pdf_with_its_size_in_the_readers_language(real_site):
+    for book in BOOKS:
+        strings = ui(book.lang.code)
+        label = strings["pdf.download_guide" if book.kind == "guide" else "pdf.download_checklist"]
+        size = format_size((real_site / book.site_path).stat().st_size, book.lang.code)
+        for page in book.pages:
+            path = html_path(book.lang, page)
+            tree = LexborHTMLParser((real_site / path).read_text(encoding="utf-8"))
+            links = [a for a in tree.css("p.trygg-pdf a")
+                     if a.attrs["href"].endswith(book.file_name)]
+            assert [a.text() for a in links] == [f"{label} ({size})"], path
+            target = (real_site / path).parent / links[0].attrs["href"]
+            assert target.resolve() == (real_site / book.site_path).resolve()
+            if book.kind == "checklist":  # found before the long form, not after it
+                assert tree.css_first("p.trygg-pdf").next.next.tag == "form"
+
+
+def test_a_guide_chapter_links_to_other_chapters_inside_the_pdf_and_to_the_web_otherwise(real_site):
+    book = next(b for b in books("guide") if b.lang.code == "ar")
+    document = assemble(real_site, book, ui("ar"), SITE_URL)
+    tree = LexborHTMLParser(document.html)
+    ids = [node.attrs["id"] for node in tree.css("[id]")]
+    assert len(ids) == len(set(ids))
+    hrefs = [a.attrs["href"] for a in tree.css("a[href]")]
+    inside = [h for h in hrefs if h.startswith("#")]
+    assert inside and all(h[1:] in ids for h in inside)
+    assert all(h.startswith(("#", "https://", "http://", "tel:", "mailto:")) for h in hrefs), hrefs
+    # The notice of a machine translation stays, pointing at the Swedish page on the web.
+    assert f"{SITE_URL}gangsnacket/" in hrefs
+    assert not tree.css(".trygg-share, .trygg-pdf, script, a.headerlink")
+
+
+def test_the_same_pages_give_the_same_pdf(real_site, tmp_path):
+    book = next(b for b in books("checklist") if b.lang.code == "ti")
+    document = assemble(real_site, book, ui("ti"), SITE_URL)
+    render_pdf(document.html, real_site, tmp_path / "one.pdf")
+    render_pdf(document.html, real_site, tmp_path / "two.pdf")
+    assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
+
+
+def test_a_page_missing_from_the_build_fails_the_build_and_names_the_page(real_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    (site / "ar" / "gangsnacket" / "varningstecken" / "index.html").unlink()
+    with pytest.raises(BuildFailed, match=r"ar/gangsnacket/varningstecken/index.html: the page "
+                                          r"was not built"):
+        make_pdfs(ROOT, site)
+
+
+def test_a_book_without_an_article_names_the_file(real_site, tmp_path):
+    site = tmp_path / "site"
+    (site / "ti" / "gangsnacket").mkdir(parents=True)
+    (site / "ti" / "gangsnacket" / "index.html").write_text("<html><body><p>x</p></body></html>")
+    book = next(b for b in books("guide") if b.lang.code == "ti")
+    with pytest.raises(PdfFailed, match=r"ti/gangsnacket/index.html: the page has no <article>"):
+        assemble(site, Book(book.lang, "guide", book.stem, book.pages[:1]), ui("ti"), SITE_URL)
