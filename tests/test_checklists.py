@@ -102,11 +102,13 @@ def test_clear_removes_every_answer_and_the_summary_follows(browser, real_site, 
     context, page = _open(browser, serve(real_site), f"/{WALK}")
     page.check('input[name="toaletter.overblick"][value="nej"]')
     page.fill('textarea[name="toaletter.note"]', "Ingen vuxen i närheten.")
+    page.get_by_label("Skola", exact=True).fill("Norrskolan")
     assert "Toaletter" in page.inner_text(".trygg-checklist__summary")
     page.click("form.trygg-checklist button[type=reset]")
     page.wait_for_timeout(50)
     assert page.eval_on_selector_all("form.trygg-checklist input:checked", "e => e.length") == 0
     assert page.input_value('textarea[name="toaletter.note"]') == ""
+    assert page.get_by_label("Skola", exact=True).input_value() == ""
     none = yaml.safe_load((ROOT / "translations/sv.yml").read_text("utf-8"))["checklist.none"]
     assert page.inner_text(".trygg-checklist__summary li") == none
     context.close()

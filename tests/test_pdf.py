@@ -66,6 +66,23 @@ def test_the_guide_pdf_has_every_chapter_heading_in_its_language(real_site, book
     assert plain(ui(book.lang.code)["pdf.contents"]) in text
 
 
+@pytest.mark.parametrize("book", books("checklist"), ids=lambda b: b.file_name)
+def test_a_checklist_pdf_is_the_whole_form_in_its_language(real_site, book):
+    from trygg.checklists import load_checklists
+
+    checklist = load_checklists(ROOT)[book.stem.removeprefix("checklista-")]
+    texts, strings = checklist.text[book.lang.code], ui(book.lang.code)
+    reader = PdfReader(real_site / book.site_path)
+    text = plain(" ".join(page.extract_text() for page in reader.pages))
+    expected = [texts["title"], strings["checklist.school"], strings["checklist.date"],
+                strings["checklist.participants"], strings["checklist.note"],
+                *(texts[group_key] for _, group_key, _ in checklist.items())]
+    assert [t for t in expected if plain(t) not in text] == []
+    # On paper the form is empty and has no screen-only parts.
+    assert plain(strings["checklist.not_saved"]) not in text
+    assert plain(strings["checklist.clear"]) not in text
+
+
 @pytest.mark.parametrize("book", BOOKS, ids=lambda b: b.file_name)
 def test_each_pdf_is_tagged_with_its_language_title_and_bookmarks(real_site, book):
     reader = PdfReader(real_site / book.site_path)

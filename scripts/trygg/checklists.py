@@ -115,7 +115,15 @@ def render_checklist(checklist: Checklist, lang: str, fallback: str, ui: dict) -
            f'aria-label="{e(texts["title"])}">',
            f'<p class="trygg-checklist__saved">{e(ui["checklist.not_saved"])}</p>',
            # Its line is kept free from the start, so the form does not move when it fills.
-           '<p class="trygg-checklist__progress" role="status"></p>']
+           '<p class="trygg-checklist__progress" role="status"></p>',
+           # Where, when and who: on paper a line each for a pen. Browsers are told not to
+           # remember what is typed (a shared school computer).
+           '<div class="trygg-checklist__about">']
+    for field in ("school", "date", "participants"):
+        out.append(f'<p><label for="{checklist.id}-{field}">{e(ui[f"checklist.{field}"])}</label> '
+                   f'<input type="text" id="{checklist.id}-{field}" name="{field}" '
+                   'autocomplete="off"></p>')
+    out.append("</div>")
     for group, group_key, items in checklist.items():
         out.append(f'<fieldset class="trygg-checklist__group" data-group="{group}" '
                    f'data-label="{e(texts[group_key])}">')
