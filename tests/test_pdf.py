@@ -221,3 +221,12 @@ def test_a_book_without_an_article_names_the_file(real_site, tmp_path):
     book = next(b for b in books("guide") if b.lang.code == "ti")
     with pytest.raises(PdfFailed, match=r"ti/gangsnacket/index.html: the page has no <article>"):
         assemble(site, Book(book.lang, "guide", book.stem, book.pages[:1]), ui("ti"), SITE_URL)
+
+
+def test_a_pdf_takes_nothing_from_the_network_and_a_missing_file_stops_it(tmp_path):
+    page = '<!DOCTYPE html><html lang="sv"><head><title>T</title></head><body><h1>T</h1>{}</body></html>'
+    with pytest.raises(PdfFailed, match=r"x\.pdf: .*disallowed protocol: https://example\.org/a\.png"):
+        render_pdf(page.format('<img src="https://example.org/a.png" alt="a">'), tmp_path,
+                   tmp_path / "x.pdf")
+    with pytest.raises(PdfFailed, match=r"y\.pdf: .*saknas\.png"):
+        render_pdf(page.format('<img src="saknas.png" alt="a">'), tmp_path, tmp_path / "y.pdf")

@@ -17,15 +17,23 @@ def render_pdf(document_html: str, base_dir: Path, target: Path) -> int:
     """Write the PDF and return its size in bytes."""
     try:
         from weasyprint import CSS, HTML
+        from weasyprint.urls import URLFetcher
     except OSError as error:  # Pango, which WeasyPrint draws text with, is missing
         raise PdfFailed(f"WeasyPrint cannot start: {error}. Install Debian's libpango-1.0-0 "
                         "and libpangoft2-1.0-0 (.ci/run does).") from error
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Only the site's own files: a PDF build never goes to the network, and a missing image
+    # stops the build instead of leaving a hole in the PDF.
+    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     try:
-        HTML(string=document_html, base_url=base_dir.as_uri() + "/").write_pdf(
-            target, stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant=VARIANT,
+        HTML(string=document_html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher).write_pdf(
+            target, stylesheets=[CSS(filename=str(STYLESHEET), url_fetcher=fetcher)],
+            pdf_variant=VARIANT,
             # No creation date or random identifier: the same pages give the same PDF.
             uncompressed_pdf=False)
-    except Exception as error:  # noqa: BLE001 - any failure in WeasyPrint stops the build
-        raise PdfFailed(f"WeasyPrint could not write {target.name}: {error}") from error
+    except BaseException as error:  # noqa: BLE001 - any failure in WeasyPrint stops the build
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
+        cause = f"{error}: {error.__cause__}" if error.__cause__ else str(error)
+        raise PdfFailed(f"WeasyPrint could not write {target.name}: {cause}") from error
     return target.stat().st_size
