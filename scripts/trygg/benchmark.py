@@ -103,6 +103,17 @@ def measure_builds(root: Path, out: Path) -> dict:
             "swedish_only_peak_mib": sv_mem, "full_to_swedish_ratio": round(full / swedish, 2)}
 
 
+def measure_pdfs(root: Path, site: Path) -> dict:
+    """The PDF step of ``trygg build`` on a fresh build: its time and the PDFs' sizes."""
+    from .build import make_pdfs
+
+    start = time.perf_counter()
+    sizes = make_pdfs(root, site)
+    return {"pdf_build_s": round(time.perf_counter() - start, 2), "pdfs": len(sizes),
+            "pdf_total_kb": round(sum(sizes.values()) / 1000),
+            "pdf_largest_kb": round(max(sizes.values()) / 1000)}
+
+
 def measure_check(root: Path, site: Path) -> dict:
     from .check import check_site
 
@@ -230,6 +241,7 @@ def run(root: Path) -> dict:
         figures = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
         figures["build"] = measure_builds(root, out)
         site = out / "all"
+        figures["pdf"] = measure_pdfs(root, site)
         figures["check"] = measure_check(root, site)
         figures["serve"] = measure_serve_rebuild(root)
         figures["weight"] = measure_weight(site)
@@ -241,9 +253,11 @@ def run(root: Path) -> dict:
 
 
 def table(figures: dict) -> str:
-    b, c, s = figures["build"], figures["check"], figures["serve"]
+    b, c, s, p = figures["build"], figures["check"], figures["serve"], figures["pdf"]
     lines = [f"full build {b['full_build_s']} s ({b['full_build_peak_mib']} MiB peak); "
              f"Swedish only {b['swedish_only_build_s']} s; ratio {b['full_to_swedish_ratio']}",
+             f"PDFs: {p['pdfs']} in {p['pdf_build_s']} s; {p['pdf_total_kb']} kB in all, "
+             f"largest {p['pdf_largest_kb']} kB",
              f"check, {c['pages']} pages: static {c['check_static_s']} s; "
              f"with browser {c['check_with_browser_s']} s",
              f"serve: first build {s['serve_first_build_s']} s; rebuild after one page "

@@ -26,7 +26,7 @@ def render_pdf(document_html: str, base_dir: Path, target: Path) -> int:
     # stops the build instead of leaving a hole in the PDF.
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     try:
-        HTML(string=document_html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher).write_pdf(
+        HTML(string=document_html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf(
             target, stylesheets=[CSS(filename=str(STYLESHEET), url_fetcher=fetcher)],
             pdf_variant=VARIANT,
             # No creation date or random identifier: the same pages give the same PDF.
