@@ -17,7 +17,8 @@ from selectolax.lexbor import LexborHTMLParser
 from conftest import ARTIFACTS, ROOT
 from trygg.build import BuildFailed, make_pdfs
 from trygg.languages import load_languages
-from trygg.pdf.books import Book, PdfFailed, assemble, html_path, project_books
+from trygg.pdf.books import (Book, PdfFailed, assemble, html_path, project_books, resolve,
+                              rewrite_links)
 from trygg.pdf.links import format_size
 from trygg.pdf.render import render_pdf
 from trygg.validate import nav_entries
@@ -74,9 +75,13 @@ def test_a_checklist_pdf_is_the_whole_form_in_its_language(real_site, book):
     texts, strings = checklist.text[book.lang.code], ui(book.lang.code)
     reader = PdfReader(real_site / book.site_path)
     text = plain(" ".join(page.extract_text() for page in reader.pages))
+    questions = [texts[f"aspect.{key}.question"] if checklist.kind == "walk"
+                 else texts[f"area.{group}.{key}"]
+                 for group, _, items in checklist.items() for _, key in items]
     expected = [texts["title"], strings["checklist.school"], strings["checklist.date"],
                 strings["checklist.participants"], strings["checklist.note"],
-                *(texts[group_key] for _, group_key, _ in checklist.items())]
+                strings["checklist.yes"], strings["checklist.no"], strings["checklist.unchecked"],
+                *(texts[group_key] for _, group_key, _ in checklist.items()), *questions]
     assert [t for t in expected if plain(t) not in text] == []
     # On paper the form is empty and has no screen-only parts.
     assert plain(strings["checklist.not_saved"]) not in text
@@ -98,6 +103,28 @@ def test_each_pdf_is_tagged_with_its_language_title_and_bookmarks(real_site, boo
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     chapters = [h1_of(real_site, book.lang, page) for page in book.pages]
     assert top == ([strings["pdf.contents"]] if book.kind == "guide" else []) + chapters
+    # The tags say what each part is: a heading per chapter, and in the guide lists and
+    # links; in a checklist a heading per place or area (a bookmark each, too).
+    roles = _roles(catalog["/StructTreeRoot"])
+    assert roles["/H1"] == len(top), roles
+    if book.kind == "guide":
+        assert roles["/L"] > 0 and roles["/LI"] > 0 and roles["/Link"] > 0, roles
+    else:
+        assert roles["/H2"] == 8 == len(reader.outline[-1]), roles  # eight places or areas
+
+
+def _roles(node, counts=None):
+    from collections import Counter
+
+    counts = Counter() if counts is None else counts
+    node = node.get_object()
+    if isinstance(node, dict):
+        if "/S" in node:
+            counts[str(node["/S"])] += 1
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            _roles(kid, counts)
+    return counts
 
 
 def _fonts(reader: PdfReader) -> dict[str, bool]:
@@ -146,15 +173,19 @@ def test_first_pages_render_and_run_in_the_languages_direction(real_site, code):
     """The cover and the first chapter as PNGs in tests/artifacts/pdf/ to look at; on the
     chapter page the lines of an Arabic page share their right edge, the others their left."""
     book = next(b for b in books("guide") if b.lang.code == code)
+    reader = PdfReader(real_site / book.site_path)
+    chapter = next(item for item in reader.outline if not isinstance(item, list)
+                   and item.title == h1_of(real_site, book.lang, book.pages[0]))
+    first = reader.get_destination_page_number(chapter) + 1
     out = ARTIFACTS / "pdf"
     out.mkdir(parents=True, exist_ok=True)
-    for number in (1, 3):
+    for name, number in (("cover", 1), ("chapter", first)):
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number),
                         "-singlefile", str(real_site / book.site_path),
-                        str(out / f"{book.stem}-{code}-page{number}")], check=True)
-    cover = _dark_columns(out / f"{book.stem}-{code}-page1.png")
+                        str(out / f"{book.stem}-{code}-{name}")], check=True)
+    cover = _dark_columns(out / f"{book.stem}-{code}-cover.png")
     assert len(cover) > 20  # the cover is not blank
-    rows = _dark_columns(out / f"{book.stem}-{code}-page3.png")
+    rows = _dark_columns(out / f"{book.stem}-{code}-chapter.png")
     lefts, rights = {left for left, _ in rows}, {right for _, right in rows}
     # Most lines start at the margin on the reading side; the other side is ragged.
     start, end = (rights, lefts) if code == "ar" else (lefts, rights)
@@ -176,6 +207,7 @@ def test_pages_link_to_their_pdf_with_its_size_in_the_readers_language(real_site
             links = [a for a in tree.css("p.trygg-pdf a")
                      if a.attrs["href"].endswith(book.file_name)]
             assert [a.text() for a in links] == [f"{label} ({size})"], path
+            assert links[0].parent.attrs["lang"] == book.lang.code  # even inside Swedish text
             target = (real_site / path).parent / links[0].attrs["href"]
             assert target.resolve() == (real_site / book.site_path).resolve()
             if book.kind == "checklist":  # found before the long form, not after it
@@ -203,15 +235,23 @@ def test_the_same_pages_give_the_same_pdf(real_site, tmp_path):
     render_pdf(document.html, real_site, tmp_path / "one.pdf")
     render_pdf(document.html, real_site, tmp_path / "two.pdf")
     assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
+    reader = PdfReader(tmp_path / "one.pdf")
+    # Nothing that changes from one build to the next: no dates, no random file identifier.
+    assert not {"/CreationDate", "/ModDate"} & set(reader.metadata), reader.metadata
+    assert "/ID" not in reader.trailer
 
 
 def test_a_page_missing_from_the_build_fails_the_build_and_names_the_page(real_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(real_site, site)
     (site / "ar" / "gangsnacket" / "varningstecken" / "index.html").unlink()
-    with pytest.raises(BuildFailed, match=r"ar/gangsnacket/varningstecken/index.html: the page "
-                                          r"was not built"):
+    (site / "ti" / "gangsnacket" / "index.html").unlink()
+    with pytest.raises(BuildFailed) as failed:
         make_pdfs(ROOT, site)
+    # Every PDF that cannot be made is named, with the page an editor looks at.
+    message = str(failed.value)
+    assert "docs/ar/gangsnacket/varningstecken.md: the page was not built" in message
+    assert "docs/ti/gangsnacket/index.md: the page was not built" in message
 
 
 def test_a_book_without_an_article_names_the_file(real_site, tmp_path):
@@ -230,3 +270,37 @@ def test_a_pdf_takes_nothing_from_the_network_and_a_missing_file_stops_it(tmp_pa
                    tmp_path / "x.pdf")
     with pytest.raises(PdfFailed, match=r"y\.pdf: .*saknas\.png"):
         render_pdf(page.format('<img src="saknas.png" alt="a">'), tmp_path, tmp_path / "y.pdf")
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("../om/#k", ("ar/om/", "", "k")),
+    ("../pdf/a.pdf", ("ar/pdf/a.pdf", "", "")),           # a file keeps no "/"
+    ("#k", ("ar/gangsnacket/", "", "k")),
+    ("", ("ar/gangsnacket/", "", "")),
+    ("/ar/om/", ("ar/om/", "", "")),                       # from the site root
+    ("../../", ("", "", "")),
+    ("../om/index.html", ("ar/om/", "", "")),
+    ("../om/?a=1#k", ("ar/om/", "a=1", "k")),
+    ("https://example.org/x", None), ("//example.org/x", None), ("tel:112", None),
+])
+def test_a_link_is_resolved_against_its_page(href, expected):
+    assert resolve("ar/gangsnacket/", href) == expected
+
+
+def test_links_ids_and_references_are_rewritten_for_the_book():
+    article = LexborHTMLParser(
+        '<article><h2 id="a">A</h2><p id="b" aria-describedby="a b">x</p>'
+        '<a href="#a">1</a><a href="../om/#k">2</a><a href="../vad/#k">3</a>'
+        '<a href="../pdf/f.pdf">4</a><a href="//example.org/">5</a><a href="tel:112">6</a>'
+        '<a href="../vad/?q=1">7</a><label for="b">l</label><img src="../../assets/i.png" alt="i">'
+        '</article>').css_first("article")
+    rewrite_links(article, "p1", "ar/gangsnacket/tecken/", {"ar/gangsnacket/tecken/": "p1",
+                                                            "ar/gangsnacket/vad/": "p2"}, SITE_URL)
+    hrefs = [a.attrs["href"] for a in article.css("a")]
+    assert hrefs == ["#p1-a", f"{SITE_URL}ar/gangsnacket/om/#k", "#p2-k",
+                     f"{SITE_URL}ar/gangsnacket/pdf/f.pdf", "https://example.org/", "tel:112",
+                     f"{SITE_URL}ar/gangsnacket/vad/?q=1"]
+    assert [n.attrs["id"] for n in article.css("[id]")] == ["p1-a", "p1-b"]
+    assert article.css_first("p").attrs["aria-describedby"] == "p1-a p1-b"
+    assert article.css_first("label").attrs["for"] == "p1-b"
+    assert article.css_first("img").attrs["src"] == "ar/assets/i.png"

@@ -102,6 +102,11 @@ def checklist_problems(checklist: Checklist, languages) -> list[Problem]:
     return problems
 
 
+def form_id(checklist_id: str) -> str:
+    """The form's id on its page, also the stem of its PDF's name."""
+    return f"checklista-{checklist_id}"
+
+
 def render_checklist(checklist: Checklist, lang: str, fallback: str, ui: dict) -> str:
     """The checklist as an HTML form in one language (a missing text borrows Swedish)."""
     texts = {**checklist.text.get(fallback, {}), **{k: v for k, v in
@@ -109,7 +114,7 @@ def render_checklist(checklist: Checklist, lang: str, fallback: str, ui: dict) -
     e = html.escape
     answers = [("ja", ui["checklist.yes"]), ("nej", ui["checklist.no"]),
                ("ej", ui["checklist.unchecked"])]
-    out = [f'<form class="trygg-checklist" id="checklista-{checklist.id}" '
+    out = [f'<form class="trygg-checklist" id="{form_id(checklist.id)}" '
            f'data-kind="{checklist.kind}" data-score="{e(ui["checklist.score"])}" '
            f'data-progress="{e(ui["checklist.progress"])}" data-none="{e(ui["checklist.none"])}" '
            f'aria-label="{e(texts["title"])}">',

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import html
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..checklists import TOKEN
+from ..checklists import TOKEN, form_id
 from ..languages import Language, Languages
 
 GUIDE = "gangsnacket"  # the section printed as "Gängsnacket", the parent guide
@@ -53,7 +53,7 @@ class Book:
 def html_path(lang: Language, page: str) -> str:
     """Where MkDocs writes a page (directory URLs): gangsnacket/index.md -> ar/gangsnacket/index.html."""
     stem = page.removesuffix(".md")
-    folder = stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
+    folder = stem.removesuffix("index").rstrip("/") if stem == "index" or stem.endswith("/index") else stem
     return f"{lang.prefix}{folder + '/' if folder else ''}index.html"
 
 
@@ -82,7 +82,7 @@ def plan_books(languages: Languages, guide: list[str], checklists: dict[str, str
         if guide:
             books.append(Book(lang, "guide", GUIDE, tuple(guide)))
         for checklist_id, page in sorted(checklists.items()):
-            books.append(Book(lang, "checklist", f"checklista-{checklist_id}", (page,)))
+            books.append(Book(lang, "checklist", form_id(checklist_id), (page,)))
     return books
 
 
@@ -106,9 +106,9 @@ def assemble(site_dir: Path, book: Book, ui: dict, site_url: str) -> Document:
     paths = [html_path(lang, page) for page in book.pages]
     chapter_of = {_folder(path): f"p{n}" for n, path in enumerate(paths, 1)}
     chapters, headings = [], []
-    for n, path in enumerate(paths, 1):
-        article = _article(site_dir / path)
-        _rewrite(article, f"p{n}", _folder(path), chapter_of, site_url)
+    for n, (page, path) in enumerate(zip(book.pages, paths), 1):
+        article = _article(built_page(site_dir, lang, page))
+        rewrite_links(article, f"p{n}", _folder(path), chapter_of, site_url)
         h1 = article.css_first("h1")
         headings.append((f"p{n}", h1.text(strip=True) if h1 else ""))
         chapters.append(f'<section class="chapter" id="p{n}">{article.inner_html}</section>')
@@ -137,10 +137,16 @@ def assemble(site_dir: Path, book: Book, ui: dict, site_url: str) -> Document:
     return Document(document, f"{title} – {ui['site.name']}")
 
 
-def _article(path: Path):
+def built_page(site_dir: Path, lang: Language, page: str) -> Path:
+    path = site_dir / html_path(lang, page)
     if not path.exists():
-        raise PdfFailed(f"{path}: the page was not built, so the PDF cannot include it; check "
-                        "that the page is in mkdocs.yml's navigation")
+        raise PdfFailed(f"docs/{lang.code}/{page}: the page was not built "
+                        f"({html_path(lang, page)} is missing), so the PDF cannot include it; "
+                        "check that it is in mkdocs.yml's navigation")
+    return path
+
+
+def _article(path: Path):
     tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
     article = tree.css_first("article")
     if article is None:
@@ -148,6 +154,15 @@ def _article(path: Path):
     for selector in SCREEN_ONLY:
         for node in article.css(selector):
             node.decompose()
+    # On paper a checklist's places (or areas) are its sections: headings, so that the PDF's
+    # tags and bookmarks lead to each one (a legend is tagged as plain text).
+    for legend in article.css("fieldset.trygg-checklist__group > legend"):
+        heading = LexborHTMLParser("<h2></h2>").css_first("h2")
+        legend.insert_before(heading)
+        heading = legend.prev
+        heading.attrs["class"] = "trygg-checklist__place"
+        heading.inner_html = legend.inner_html
+        legend.decompose()
     return article
 
 
@@ -157,32 +172,56 @@ def _folder(path: str) -> str:
     return folder + "/" if folder else ""
 
 
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+# Attributes that name other elements by id: they follow the ids' new names.
+_ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "headers")
 
 
-def _rewrite(article, prefix: str, page_dir: str, chapter_of: dict, site_url: str) -> None:
+def resolve(page_dir: str, href: str) -> tuple[str, str, str] | None:
+    """A link of a page, as (site path, query, fragment); None when it leaves the site.
+
+    "../om/#k" from "ar/gangsnacket/" is ("ar/om/", "", "k"); a folder keeps its "/", a file
+    ("../pdf/a.pdf") does not; "/ar/om/" is taken from the site root."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    if not parts.path:
+        return page_dir, parts.query, parts.fragment
+    base = "" if parts.path.startswith("/") else page_dir
+    path = posixpath.normpath(posixpath.join(base, parts.path.lstrip("/")))
+    if path == ".":
+        path = ""
+    elif path.endswith("/index.html") or path == "index.html":
+        path = path.removesuffix("index.html")
+    elif parts.path.endswith("/"):
+        path += "/"
+    return path, parts.query, parts.fragment
+
+
+def rewrite_links(article, prefix: str, page_dir: str, chapter_of: dict, site_url: str) -> None:
     """Ids get the chapter's prefix; links to a page in the book go to its chapter; links to
-    other pages of the site go to their web address (printed after them)."""
+    other pages of the site go to their web address (printed after them on paper)."""
     for node in article.css("[id]"):
         node.attrs["id"] = f"{prefix}-{node.attrs['id']}"
     for node in article.css("label[for]"):
         node.attrs["for"] = f"{prefix}-{node.attrs['for']}"
+    for attribute in _ID_REFERENCES:
+        for node in article.css(f"[{attribute}]"):
+            node.attrs[attribute] = " ".join(f"{prefix}-{i}" for i in node.attrs[attribute].split())
     for node in article.css("a[href]"):
         href = node.attrs["href"] or ""
-        if _SCHEME.match(href):
+        target = resolve(page_dir, href)
+        if target is None:
+            if href.startswith("//"):  # "the same scheme" means nothing in a file
+                node.attrs["href"] = "https:" + href
             continue
-        if href.startswith("#"):
-            node.attrs["href"] = f"#{prefix}-{href[1:]}" if len(href) > 1 else f"#{prefix}"
-            continue
-        target, _, fragment = href.partition("#")
-        path = posixpath.normpath(posixpath.join(page_dir, target))
-        folder = "" if path == "." else path.removesuffix("index.html").rstrip("/") + "/"
-        chapter = chapter_of.get(folder)
+        path, query, fragment = target
+        chapter = None if query else chapter_of.get(path)
         if chapter:
             node.attrs["href"] = f"#{chapter}-{fragment}" if fragment else f"#{chapter}"
         else:
-            node.attrs["href"] = site_url + folder + (f"#{fragment}" if fragment else "")
+            node.attrs["href"] = (site_url + path + (f"?{query}" if query else "")
+                                  + (f"#{fragment}" if fragment else ""))
     for node in article.css("img[src]"):
-        src = node.attrs["src"] or ""
-        if not _SCHEME.match(src):
-            node.attrs["src"] = posixpath.normpath(posixpath.join(page_dir, src))
+        target = resolve(page_dir, node.attrs["src"] or "")
+        if target is not None:
+            node.attrs["src"] = target[0]

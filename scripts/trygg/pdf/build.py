@@ -11,18 +11,16 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..languages import Languages, load_languages
 from ..strings import ui_strings
-from .books import Book, PdfFailed, assemble, html_path
+from .books import Book, PdfFailed, assemble, built_page, html_path
 from .links import fill_sizes
 from .render import render_pdf
 
 
 def site_url_of(site_dir: Path, book: Book) -> str:
     """The site's address, from the canonical link MkDocs wrote into the book's first page."""
+    # The build's own address (SITE_URL or mkdocs.yml's default), as MkDocs resolved it.
     path = html_path(book.lang, book.pages[0])
-    page = site_dir / path
-    if not page.exists():
-        raise PdfFailed(f"{book.file_name}: the page {path} was not built; check the "
-                        f"navigation in mkdocs.yml and docs/{book.lang.code}/{book.pages[0]}")
+    page = built_page(site_dir, book.lang, book.pages[0])
     link = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first('link[rel="canonical"]')
     canonical = link.attrs.get("href", "") if link else ""
     folder = path.removesuffix("index.html")
@@ -43,11 +41,19 @@ def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | Non
     """Every book as a PDF under ``site_dir``; returns the size of each, by its site path."""
     languages = load_languages(root)
     workers = workers or os.cpu_count() or 1
-    if workers == 1:
-        sizes = dict(_make(root, site_dir, languages, book) for book in books)
-    else:
-        with ProcessPoolExecutor(workers) as pool:
-            futures = [pool.submit(_make, root, site_dir, languages, book) for book in books]
-            sizes = dict(future.result() for future in futures)
+    sizes, failures = {}, []
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [(book, pool.submit(_make, root, site_dir, languages, book)) for book in books]
+        for book, future in futures:
+            # Every PDF is tried, and every failure told, so one round of fixes is enough.
+            try:
+                path, size = future.result()
+                sizes[path] = size
+            except PdfFailed as error:
+                failures.append(str(error))
+            except Exception as error:  # noqa: BLE001 - a crash is reported like a failure
+                failures.append(f"{book.file_name}: {type(error).__name__}: {error}")
+    if failures:
+        raise PdfFailed("\n".join(failures))
     fill_sizes(site_dir, books, sizes)
     return sizes

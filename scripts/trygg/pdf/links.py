@@ -20,7 +20,9 @@ _MARK = "<!--trygg-pdf-size:{}-->"
 def download_html(book: Book, root_href: str, ui: dict) -> str:
     """``root_href``: the way from the page up to the site root, e.g. "../../"."""
     label = ui["pdf.download_guide"] if book.kind == "guide" else ui["pdf.download_checklist"]
-    return (f'<p class="trygg-pdf"><a href="{html.escape(root_href + book.site_path)}" '
+    # Its own language and direction: on a page not translated yet, the text around it is
+    # marked as Swedish, but the link is in the reader's language.
+    return (f'<p class="trygg-pdf" lang="{book.lang.code}" dir="{book.lang.direction}"><a href="{html.escape(root_href + book.site_path)}" '
             f'type="application/pdf">{html.escape(label)}'
             f'{_MARK.format(book.site_path)}</a></p>')
 
@@ -29,16 +31,17 @@ def add_downloads(content: str, books: list[Book], root_href: str, ui: dict) -> 
     """A checklist's link goes just before its form; the guide's after the page's text."""
     for book in books:
         link = download_html(book, root_href, ui)
-        form = f'<form class="trygg-checklist" id="{book.stem}"'
-        if book.kind == "checklist" and form in content:
-            content = content.replace(form, link + "\n" + form, 1)
+        form = content.rfind("<form", 0, content.find(f'id="{book.stem}"')) if (
+            book.kind == "checklist" and f'id="{book.stem}"' in content) else -1
+        if form >= 0:
+            content = content[:form] + link + "\n" + content[form:]
         else:
             content = content + "\n" + link
     return content
 
 
 def format_size(size: int, locale: str) -> str:
-    if size < 1_000_000:
+    if size < 999_500:  # what would round to "1000 kB" is "1 MB"
         return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short",
                            locale=locale)
     return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short",

@@ -28,9 +28,10 @@ def render_pdf(document_html: str, base_dir: Path, target: Path) -> int:
     try:
         HTML(string=document_html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf(
             target, stylesheets=[CSS(filename=str(STYLESHEET), url_fetcher=fetcher)],
-            pdf_variant=VARIANT,
-            # No creation date or random identifier: the same pages give the same PDF.
-            uncompressed_pdf=False)
+            pdf_variant=VARIANT)
+        # No dates are given (no dcterms.created in the document), so WeasyPrint writes
+        # none: the same pages give the same bytes.
+    # WeasyPrint's fatal fetch error derives from BaseException, so Exception would miss it.
     except BaseException as error:  # noqa: BLE001 - any failure in WeasyPrint stops the build
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise
