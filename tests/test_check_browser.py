@@ -62,3 +62,14 @@ def test_each_browser_rule_fails_on_its_page(tmp_path):
         ("csp-violation", "site/inline/index.html", 1),
     }
     assert expected <= found, "\n".join(map(str, sorted(found)))
+
+
+def test_the_check_runs_in_the_headless_shell_when_debian_has_it(monkeypatch):
+    from trygg.check import browser
+
+    installed = {"chromium": "/usr/bin/chromium"}
+    monkeypatch.setattr(browser.shutil, "which", installed.get)
+    assert browser.check_browser_path() == "/usr/bin/chromium"  # the whole browser will do
+    installed["chromium-headless-shell"] = "/usr/bin/chromium-headless-shell"
+    assert browser.check_browser_path() == "/usr/bin/chromium-headless-shell"
+    assert browser.chromium_path() == "/usr/bin/chromium"  # screenshots keep the browser

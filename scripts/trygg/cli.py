@@ -26,16 +26,17 @@ def _report(problems: list[Problem]) -> None:
 
 
 def _browser_available() -> bool:
-    import shutil
+    from .check.browser import check_browser_path
 
-    return shutil.which("chromium") is not None
+    return check_browser_path() is not None
 
 
 def _checker(args, root: Path):
     browser = not args.no_browser
     if browser and not _browser_available():
         print("trygg: Chromium was not found, so the browser rules (axe-core, reflow, requests) "
-              "do not run. Install Debian's chromium to run them, or pass --no-browser.",
+              "do not run. Install Debian's chromium-headless-shell (or chromium) to run "
+              "them, or pass --no-browser.",
               file=sys.stderr)
         browser = False
 
