@@ -217,7 +217,7 @@ def test_pages_link_to_their_pdf_with_its_size_in_the_readers_language(real_site
 def test_a_guide_chapter_links_to_other_chapters_inside_the_pdf_and_to_the_web_otherwise(real_site):
     book = next(b for b in books("guide") if b.lang.code == "ar")
     document = assemble(real_site, book, ui("ar"), SITE_URL)
-    tree = LexborHTMLParser(document.html)
+    tree = LexborHTMLParser(document)
     ids = [node.attrs["id"] for node in tree.css("[id]")]
     assert len(ids) == len(set(ids))
     hrefs = [a.attrs["href"] for a in tree.css("a[href]")]
@@ -232,8 +232,8 @@ def test_a_guide_chapter_links_to_other_chapters_inside_the_pdf_and_to_the_web_o
 def test_the_same_pages_give_the_same_pdf(real_site, tmp_path):
     book = next(b for b in books("checklist") if b.lang.code == "ti")
     document = assemble(real_site, book, ui("ti"), SITE_URL)
-    render_pdf(document.html, real_site, tmp_path / "one.pdf")
-    render_pdf(document.html, real_site, tmp_path / "two.pdf")
+    render_pdf(document, real_site, tmp_path / "one.pdf")
+    render_pdf(document, real_site, tmp_path / "two.pdf")
     assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
     reader = PdfReader(tmp_path / "one.pdf")
     # Nothing that changes from one build to the next: no dates, no random file identifier.

@@ -53,7 +53,8 @@ class Book:
 def html_path(lang: Language, page: str) -> str:
     """Where MkDocs writes a page (directory URLs): gangsnacket/index.md -> ar/gangsnacket/index.html."""
     stem = page.removesuffix(".md")
-    folder = stem.removesuffix("index").rstrip("/") if stem == "index" or stem.endswith("/index") else stem
+    is_index = stem == "index" or stem.endswith("/index")
+    folder = stem.removesuffix("index").rstrip("/") if is_index else stem
     return f"{lang.prefix}{folder + '/' if folder else ''}index.html"
 
 
@@ -92,13 +93,7 @@ def downloads_for(books: list[Book], lang_code: str, page: str) -> list[Book]:
     return [b for b in books if b.lang.code == lang_code and page in b.pages]
 
 
-@dataclass(frozen=True)
-class Document:
-    html: str
-    title: str
-
-
-def assemble(site_dir: Path, book: Book, ui: dict, site_url: str) -> Document:
+def assemble(site_dir: Path, book: Book, ui: dict, site_url: str) -> str:
     """One HTML document for the book: a cover and contents for the guide, then each page's
     article with its ids made unique and its links pointing into the book or to the web."""
     lang = book.lang
@@ -134,7 +129,7 @@ def assemble(site_dir: Path, book: Book, ui: dict, site_url: str) -> Document:
                 f'<meta name="author" content="{e(ui["site.name"])}">'
                 f'</head><body class="book book--{book.kind}">{front}{"".join(chapters)}'
                 f'</body></html>')
-    return Document(document, f"{title} – {ui['site.name']}")
+    return document
 
 
 def built_page(site_dir: Path, lang: Language, page: str) -> Path:

@@ -17,8 +17,8 @@ from .render import render_pdf
 
 
 def site_url_of(site_dir: Path, book: Book) -> str:
-    """The site's address, from the canonical link MkDocs wrote into the book's first page."""
-    # The build's own address (SITE_URL or mkdocs.yml's default), as MkDocs resolved it.
+    """The site's address as this build resolved it (SITE_URL or mkdocs.yml's default),
+    from the canonical link MkDocs wrote into the book's first page."""
     path = html_path(book.lang, book.pages[0])
     page = built_page(site_dir, book.lang, book.pages[0])
     link = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first('link[rel="canonical"]')
@@ -33,7 +33,7 @@ def site_url_of(site_dir: Path, book: Book) -> str:
 def _make(root: Path, site_dir: Path, languages: Languages, book: Book) -> tuple[str, int]:
     ui = ui_strings(root, languages, book.lang)
     document = assemble(site_dir, book, ui, site_url_of(site_dir, book))
-    return book.site_path, render_pdf(document.html, site_dir, site_dir / book.site_path)
+    return book.site_path, render_pdf(document, site_dir, site_dir / book.site_path)
 
 
 def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | None = None

@@ -22,8 +22,9 @@ def download_html(book: Book, root_href: str, ui: dict) -> str:
     label = ui["pdf.download_guide"] if book.kind == "guide" else ui["pdf.download_checklist"]
     # Its own language and direction: on a page not translated yet, the text around it is
     # marked as Swedish, but the link is in the reader's language.
-    return (f'<p class="trygg-pdf" lang="{book.lang.code}" dir="{book.lang.direction}"><a href="{html.escape(root_href + book.site_path)}" '
-            f'type="application/pdf">{html.escape(label)}'
+    return (f'<p class="trygg-pdf" lang="{book.lang.code}" dir="{book.lang.direction}">'
+            f'<a href="{html.escape(root_href + book.site_path)}" type="application/pdf">'
+            f'{html.escape(label)}'
             f'{_MARK.format(book.site_path)}</a></p>')
 
 

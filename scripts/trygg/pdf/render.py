@@ -26,7 +26,9 @@ def render_pdf(document_html: str, base_dir: Path, target: Path) -> int:
     # stops the build instead of leaving a hole in the PDF.
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     try:
-        HTML(string=document_html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf(
+        document = HTML(string=document_html, base_url=base_dir.resolve().as_uri() + "/",
+                        url_fetcher=fetcher)
+        document.write_pdf(
             target, stylesheets=[CSS(filename=str(STYLESHEET), url_fetcher=fetcher)],
             pdf_variant=VARIANT)
         # No dates are given (no dcterms.created in the document), so WeasyPrint writes
