@@ -304,3 +304,14 @@ def test_links_ids_and_references_are_rewritten_for_the_book():
     assert article.css_first("p").attrs["aria-describedby"] == "p1-a p1-b"
     assert article.css_first("label").attrs["for"] == "p1-b"
     assert article.css_first("img").attrs["src"] == "ar/assets/i.png"
+
+
+def test_download_links_stay_out_of_search(real_site):
+    import json
+
+    for lang in LANGUAGES:
+        index = json.loads((real_site / lang.prefix / "search" / "search_index.json")
+                           .read_text("utf-8"))
+        text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+        assert h1_of(real_site, lang, "gangsnacket/varningstecken.md") in text, lang.code
+        assert ui(lang.code)["pdf.download_guide"] not in text, lang.code

@@ -21,8 +21,10 @@ def download_html(book: Book, root_href: str, ui: dict) -> str:
     """``root_href``: the way from the page up to the site root, e.g. "../../"."""
     label = ui["pdf.download_guide"] if book.kind == "guide" else ui["pdf.download_checklist"]
     # Its own language and direction: on a page not translated yet, the text around it is
-    # marked as Swedish, but the link is in the reader's language.
-    return (f'<p class="trygg-pdf" lang="{book.lang.code}" dir="{book.lang.direction}">'
+    # marked as Swedish, but the link is in the reader's language. Left out of search, or
+    # "PDF" would find every page of the guide.
+    return (f'<p class="trygg-pdf" lang="{book.lang.code}" dir="{book.lang.direction}" '
+            'data-search-exclude>'
             f'<a href="{html.escape(root_href + book.site_path)}" type="application/pdf">'
             f'{html.escape(label)}'
             f'{_MARK.format(book.site_path)}</a></p>')
