@@ -51,7 +51,7 @@ def heading_ids(body: str) -> set[str]:
     return ids
 
 
-def _dest(relative: PurePosixPath) -> str:
+def page_folder(relative: PurePosixPath) -> str:
     """Where a page ends up (use_directory_urls): a/b.md and a/b/index.md both give a/b/."""
     stem = relative.with_suffix("")
     return str(stem.parent if stem.name in ("index", "README") else stem)
@@ -145,7 +145,7 @@ def validate_project(root: Path) -> list[Problem]:
                                         "warning"))
             problems += contact_problems(page.body, shown, contacts, page.body_line)
             problems += token_problems(page.body, shown, checklists, page.body_line)
-            dests[(lang.code, _dest(relative))].append(shown)
+            dests[(lang.code, page_folder(relative))].append(shown)
             bodies[(lang.code, str(relative))] = (page.body, page.body_line)
     for (code, dest), shown_paths in dests.items():
         if len(shown_paths) > 1:

@@ -29,10 +29,12 @@ def translation_notice(page):
       "Build with 'make site' (trygg build): it makes the PDFs after the pages and writes "
       "their sizes into the links; a plain 'mkdocs build' does not.")
 def pdf_size_missing(page):
-    if "<!--trygg-pdf-size:" not in page.html:
+    from ..pdf.links import SIZE_MARK
+
+    if SIZE_MARK not in page.html:
         return
     for link in page.tree.css("p.trygg-pdf a"):
-        if "<!--trygg-pdf-size:" in link.html:
+        if SIZE_MARK in link.html:
             href = link.attrs.get("href", "")
             # The link is written by the build, not by an editor: point at the built page.
             yield page.finding("pdf-size-missing", f"the link to {href} has no file size.",

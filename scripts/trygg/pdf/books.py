@@ -12,13 +12,14 @@ from __future__ import annotations
 import html
 import posixpath
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..checklists import TOKEN, form_id
 from ..languages import Language, Languages
+from ..validate import page_folder
 
 GUIDE = "gangsnacket"  # the section printed as "Gängsnacket", the parent guide
 # Parts of an article that mean nothing on paper.
@@ -52,10 +53,8 @@ class Book:
 
 def html_path(lang: Language, page: str) -> str:
     """Where MkDocs writes a page (directory URLs): gangsnacket/index.md -> ar/gangsnacket/index.html."""
-    stem = page.removesuffix(".md")
-    is_index = stem == "index" or stem.endswith("/index")
-    folder = stem.removesuffix("index").rstrip("/") if is_index else stem
-    return f"{lang.prefix}{folder + '/' if folder else ''}index.html"
+    folder = page_folder(PurePosixPath(page))
+    return f"{lang.prefix}{'' if folder == '.' else folder + '/'}index.html"
 
 
 def guide_pages(nav_entries: list[str]) -> list[str]:

@@ -14,7 +14,8 @@ from babel.units import format_unit
 
 from .books import Book
 
-_MARK = "<!--trygg-pdf-size:{}-->"
+SIZE_MARK = "<!--trygg-pdf-size:"  # where a link's size goes, until the PDF exists
+_MARK = SIZE_MARK + "{}-->"
 
 
 def download_html(book: Book, root_href: str, ui: dict) -> str:
@@ -57,7 +58,7 @@ def fill_sizes(site_dir: Path, books: list[Book], sizes: dict[str, int]) -> None
              for b in books if b.site_path in sizes}
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if "<!--trygg-pdf-size:" not in text:
+        if SIZE_MARK not in text:
             continue
         for mark, size in marks.items():
             text = text.replace(mark, size)
