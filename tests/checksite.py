@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trygg.page_html import CONTENT_SECURITY_POLICY as CSP
 from trygg.translation import source_hash
 
 LANGUAGES_YML = """languages:
@@ -14,7 +15,6 @@ LANGUAGES_YML = """languages:
   - code: ar
     status: ready
 """
-CSP = "default-src 'self'; script-src 'self'; object-src 'none'"
 
 
 @dataclass

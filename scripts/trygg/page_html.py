@@ -1,118 +1,141 @@
-"""Small, exact edits to a rendered page that Material's blocks cannot reach."""
+"""Small, exact edits to a rendered page that Material's blocks cannot reach.
+
+Every edit goes through lexbor, the HTML5 parser the check reads pages with, so nested
+markup, attribute order and quotes cannot break it: a page is parsed once, edited as a
+tree and written out again by the parser's serializer.
+"""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
+from posixpath import normpath
+from urllib.parse import urljoin
 
-_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
-_DIR_ATTR = re.compile(r"\sdir=\"[^\"]*\"", re.I)
-# Inline scripts that run: no src, and no data type such as application/json.
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
-_HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.I)
-_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+from selectolax.lexbor import LexborHTMLParser
+
+# The one policy of every page. Scripts come only from the site's own files: no inline
+# script runs, so the allow-list of inline scripts is empty. The theme's two inline scripts
+# were moved into files (overrides/partials/javascripts/); the check's `inline-script` rule
+# fails any page that carries another one.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    # Material's icons are SVG data: URIs in its stylesheet (CSS masks).
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+])
 
 
-def set_html_dir(html: str, direction: str) -> str:
+def edit_page(html: str, *, direction: str | None = None, csp: bool = False,
+              alternates: tuple[str, str, str] | None = None) -> str:
+    """Apply the page-wide edits in one parse: ``dir`` on ``<html>``, the security policy,
+    absolute language alternates (``(page_url, site_url, source_code)``), and the repair of
+    Material's markup that HTML does not allow."""
+    tree = LexborHTMLParser(html)
+    if tree.root is None:
+        return html
+    if direction:
+        set_html_dir(tree, direction)
+    if alternates:
+        absolute_alternates(tree, *alternates)
+    if csp:
+        add_content_security_policy(tree)
+    repair_theme_markup(tree)
+    return serialize(tree)
+
+
+def serialize(tree: LexborHTMLParser) -> str:
+    return "<!doctype html>\n" + tree.root.html
+
+
+def set_html_dir(tree: LexborHTMLParser, direction: str) -> None:
     """Write ``dir`` on ``<html>`` (Material writes it only on ``<body>``), so that the whole
     document, the browser's scroll bars and anything outside ``<body>`` follow it."""
-    match = _HTML_TAG.search(html)
-    if not match:
-        return html
-    tag = _DIR_ATTR.sub("", match.group(0))
-    tag = tag[:-1].rstrip() + f' dir="{direction}">'
-    return html[: match.start()] + tag + html[match.end():]
+    tree.root.attrs["dir"] = direction
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """CSP source expressions (``'sha256-…'``) for every inline script that executes."""
-    hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        attrs = match.group("attrs") or ""
-        if re.search(r"\ssrc\s*=", attrs, re.I):
+def add_content_security_policy(tree: LexborHTMLParser) -> None:
+    """Put the policy at the top of ``<head>``, right after the charset (which must come
+    first), so that it governs every element after it. An existing one is replaced."""
+    for old in tree.css('meta[http-equiv="Content-Security-Policy"]'):
+        old.decompose()
+    meta = tree.create_node("meta")
+    meta.attrs["http-equiv"] = "Content-Security-Policy"
+    meta.attrs["content"] = CONTENT_SECURITY_POLICY
+    charset = tree.css_first("head meta[charset]")
+    if charset is not None:
+        charset.insert_after(meta)
+    elif tree.head is not None and tree.head.child is not None:
+        tree.head.child.insert_before(meta)
+    elif tree.head is not None:
+        tree.head.insert_child(meta)
+
+
+def repair_theme_markup(tree: LexborHTMLParser) -> None:
+    """Repair what Material 9.8 writes that HTML does not allow (the W3C checker's errors).
+
+    ``autocomplete="off"`` stands on its hidden drawer and search checkboxes (base.html,
+    outside any block), but HTML allows the attribute on text-like inputs only."""
+    for node in tree.css('input[type="checkbox"][autocomplete]'):
+        del node.attrs["autocomplete"]
+    # Its table of contents title is a label for the "__toc" toggle, which Material writes
+    # only on pages whose contents it lists: elsewhere the label points at nothing.
+    controls = {node.attributes.get("id") for node in tree.css("input[id], select[id], "
+                                                               "textarea[id], button[id]")}
+    for label in tree.css("label[for]"):
+        if label.attributes.get("for") not in controls:
+            del label.attrs["for"]
+
+
+def mark_external_links(fragment: str, label: str) -> str:
+    """Mark links to other websites in a page's content: a visible arrow, and a name that
+    says so (in the reader's language, for screen readers); they open in the same tab and
+    tell the other site nothing about where the reader came from (``noreferrer``)."""
+    tree = LexborHTMLParser(fragment, is_fragment=True)
+    changed = False
+    for link in tree.css("a[href]"):
+        href = (link.attributes.get("href") or "").strip().lower()
+        classes = (link.attributes.get("class") or "").split()
+        if not href.startswith(("http://", "https://")) or "trygg-external" in classes:
             continue
-        kind = re.search(r"\stype\s*=\s*[\"']?([^\"'\s>]+)", attrs, re.I)
-        if kind and kind.group(1).lower() not in ("text/javascript", "module"):
-            continue  # a data block, e.g. Material's __config JSON: not executed, not covered
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.append("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
-    return sorted(set(hashes))
+        link.attrs["class"] = " ".join([*classes, "trygg-external"])
+        link.attrs["rel"] = "noreferrer"
+        if "target" in link.attrs:
+            del link.attrs["target"]
+        mark = tree.create_node("span")
+        mark.attrs["class"] = "trygg-external__mark"
+        mark.attrs["aria-hidden"] = "true"
+        hidden = tree.create_node("span")
+        hidden.attrs["class"] = "trygg-visually-hidden"
+        hidden.insert_child(f" ({label})")
+        link.insert_child(mark)
+        link.insert_child(hidden)
+        changed = True
+    return tree.html if changed else fragment
 
 
-def content_security_policy(html: str) -> str:
-    """Only the site itself may provide anything; inline scripts are allowed by hash."""
-    scripts = " ".join(["'self'", *inline_script_hashes(html)])
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src {scripts}",
-        "style-src 'self'",
-        # Material's icons are SVG data: URIs in its stylesheet (CSS masks).
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
-
-
-def add_content_security_policy(html: str) -> str:
-    """Put the policy at the top of ``<head>`` (after the charset, which must come first),
-    so that it governs every element after it."""
-    match = _CHARSET.search(html) or _HEAD_OPEN.search(html)
-    if not match:
-        return html
-    meta = ('<meta http-equiv="Content-Security-Policy" content="'
-            + content_security_policy(html) + '">')
-    return html[: match.end()] + meta + html[match.end():]
-
-
-_EXTERNAL_LINK = re.compile(r'<a\b(?P<attrs>[^>]*\bhref="https?://[^"]*"[^>]*)>(?P<text>.*?)</a>', re.S | re.I)
-
-
-def mark_external_links(html: str, label: str) -> str:
-    """Mark links to other websites: a visible arrow, and a name that says so (in the
-    reader's language, for screen readers); they open in the same tab and tell the other
-    site nothing about where the reader came from (``noreferrer``)."""
-
-    def mark(match: re.Match) -> str:
-        attrs = match.group("attrs")
-        if "trygg-external" in attrs:
-            return match.group(0)
-        attrs = re.sub(r'\s(?:target|rel)="[^"]*"', "", attrs)
-        return (f'<a{attrs} class="trygg-external" rel="noreferrer">{match.group("text")}'
-                f'<span class="trygg-external__mark" aria-hidden="true"></span>'
-                f'<span class="trygg-visually-hidden"> ({label})</span></a>')
-
-    return _EXTERNAL_LINK.sub(mark, html)
-
-
-_ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]*)">')
-
-
-def absolute_alternates(html: str, page_url: str, site_url: str, source: str) -> str:
+def absolute_alternates(tree: LexborHTMLParser, page_url: str, site_url: str,
+                        source: str) -> None:
     """Make the head's language alternates absolute addresses on the site (search engines
     require them), and add ``x-default``: the source language's version."""
-    from posixpath import normpath
-    from urllib.parse import urljoin
-
     base = site_url.rstrip("/") + "/"
     here = urljoin(base, page_url)
     found = {}
-
-    def absolute(match: re.Match) -> str:
-        href = urljoin(here, match.group("href"))
-        path = normpath(href[len(base) - 1:]) if href.startswith(base) else None
-        if path is not None:
+    for link in tree.css('head link[rel="alternate"][hreflang]'):
+        href = urljoin(here, link.attributes.get("href") or "")
+        if href.startswith(base):
+            path = normpath(href[len(base) - 1:])
             href = base.rstrip("/") + path + ("/" if href.endswith("/") and path != "/" else "")
-        found[match.group("lang")] = href
-        return f'<link rel="alternate" href="{href}" hreflang="{match.group("lang")}">'
-
-    html = _ALTERNATE.sub(absolute, html)
+        link.attrs["href"] = href
+        found[link.attributes.get("hreflang")] = link
     if source in found and "x-default" not in found:
-        tag = f'<link rel="alternate" href="{found[source]}" hreflang="{source}">'
-        html = html.replace(tag, tag + f'\n<link rel="alternate" href="{found[source]}" '
-                            'hreflang="x-default">', 1)
-    return html
+        default = tree.create_node("link")
+        default.attrs["rel"] = "alternate"
+        default.attrs["href"] = found[source].attributes.get("href")
+        default.attrs["hreflang"] = "x-default"
+        found[source].insert_after(default)

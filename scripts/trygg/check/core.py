@@ -216,12 +216,21 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
 
     ``shown`` names the site folder in messages (a build checks a temporary folder that
     becomes ``site/``)."""
-    from . import content, external, language, links, privacy, structure  # noqa: F401 - register
+    from concurrent.futures import ThreadPoolExecutor
+
+    from . import (content, external, language, links, privacy, scripts,  # noqa: F401 - register
+                   structure, validity)
 
     site = load_site(site_dir, root, shown=shown)
     findings: list[Finding] = []
+    # The HTML checker is a Java process of its own: it runs beside the other rules.
+    pool = ThreadPoolExecutor(max_workers=1)
+    validating = pool.submit(lambda: list(validity.html_valid(site))) if (
+        not rules or "html-valid" in rules) else None
     for rule in RULES.values():
         if rules and rule.id not in rules or rule.family in ("browser", "external"):
+            continue
+        if rule.id == "html-valid":
             continue
         if rule.scope == "site":
             findings.extend(rule.check(site))
@@ -236,6 +245,9 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
         from .external import check_external
 
         findings.extend(check_external(site, external_cache))
+    if validating is not None:
+        findings.extend(validating.result())
+    pool.shutdown()
     exceptions = load_exceptions(root)
     findings = [f for f in findings if not _excepted(f, exceptions)]
     # A language still in progress builds at once: what it lacks is listed, not fatal.

@@ -14,6 +14,7 @@ the notices and ``dir`` would then move to hooks.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path, PurePosixPath
 
@@ -29,7 +30,7 @@ from ..contacts import load_contacts, render_contacts
 from ..languages import Languages, load_languages
 from ..pdf.books import downloads_for, project_books
 from ..pdf.links import add_downloads
-from ..page_html import absolute_alternates, mark_external_links, set_html_dir
+from ..page_html import edit_page, mark_external_links
 from ..problems import ProblemsFound
 from ..search_index import split_search_index
 from ..sitedata import current_announcement, load_publisher
@@ -114,6 +115,11 @@ class TryggI18n(I18n):
     @plugins.event_priority(50)
     def on_page_markdown(self, markdown, page, config, files):
         markdown = I18n.on_page_markdown(self, markdown, page, config, files)
+        # MkDocs hands the theme a title from a page's first heading as HTML text (<, > and &
+        # escaped) but one from front matter exactly as typed, and Material prints titles
+        # unescaped: give both the same form, so a title is text wherever it is shown.
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = html.escape(page.meta["title"], quote=False)
         # A page shown in the source language (not translated yet) names contacts in it too.
         locale = getattr(page.file, "locale", None) or self.current_language
         source = self.languages.source.code
@@ -163,10 +169,10 @@ class TryggI18n(I18n):
     @plugins.event_priority(-100)
     def on_post_page(self, output, page, config):
         output = I18n.on_post_page(self, output, page, config)
-        if config.site_url:
-            output = absolute_alternates(output, page.url, config.site_url,
-                                         self.languages.source.code)
-        return set_html_dir(output, self.languages.get(self.current_language).direction)
+        alternates = ((page.url, config.site_url, self.languages.source.code)
+                      if config.site_url else None)
+        return edit_page(output, direction=self.languages.get(self.current_language).direction,
+                         csp=True, alternates=alternates)
 
     @plugins.event_priority(-100)
     def on_post_build(self, config):
@@ -178,12 +184,12 @@ class TryggI18n(I18n):
                        for lang in self.languages}
             split_search_index(Path(config.site_dir), self.languages, strings)
 
-    @plugins.event_priority(-100)  # after the hooks, so the page written here has its CSP
+    @plugins.event_priority(-100)
     def on_post_template(self, output, template_name, config):
         if not template_name.endswith(".html"):
             return output
         lang = self.languages.get(self.current_language)
-        output = set_html_dir(output, lang.direction)
+        output = edit_page(output, direction=lang.direction, csp=True)
         if template_name == "404.html" and lang.code != self.default_language:
             # Every language build writes site/404.html; the root one stays Swedish, and each
             # language gets its own under /<code>/ (its links are absolute, so it works there).

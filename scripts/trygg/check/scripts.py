@@ -1,0 +1,78 @@
+"""Scripts and addresses: only the site's own script files run, and no link runs code.
+
+The allow-list is fixed, never read from the page being judged: the one inline block the
+theme writes is Material's configuration (JSON, not executed); every script file lives in
+the site's ``assets/javascripts/`` (Material's bundle and our files in overrides/).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from ..page_html import CONTENT_SECURITY_POLICY
+from .registry import rule
+
+# The only inline <script> a template may write: Material's configuration block.
+ALLOWED_INLINE = {("__config", "application/json")}
+SCRIPT_FOLDER = "assets/javascripts/"
+# Addresses that run code or smuggle a document in: never in a link, a source or a form.
+_UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.I)
+_OTHER_ORIGIN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data")
+
+
+@rule("inline-script", "a page carries an inline <script> that is not the theme's: scripts in "
+      "Markdown, data files or translations are not allowed. Remove it; behaviour belongs in a "
+      "file in overrides/assets/javascripts/, listed in mkdocs.yml (extra_javascript).")
+def inline_script(page):
+    for node in page.tree.css("script"):
+        if "src" in node.attributes:
+            continue
+        kind = (node.attributes.get("type") or "").strip().lower()
+        if (node.attributes.get("id"), kind) in ALLOWED_INLINE:
+            continue
+        body = (node.text(deep=True) or "").strip()
+        yield page.finding("inline-script", f"an inline script ({body[:60]!r}) that the "
+                           "security policy will block and that no template writes.", node,
+                           needles=("<script", body[:40]))
+
+
+@rule("script-source", "a page loads a script that is not one of the site's own files in "
+      "assets/javascripts/. Add scripts to overrides/assets/javascripts/ and mkdocs.yml.")
+def script_source(page):
+    folder = posixpath.dirname("/" + page.site_path)
+    for node in page.tree.css("script[src]"):
+        raw = node.attributes.get("src") or ""
+        src = raw.split("?")[0]
+        if _OTHER_ORIGIN.match(src):
+            continue  # another website's script: third-party-load says so, once
+        path = posixpath.normpath(posixpath.join(folder, src)).lstrip("/")
+        if not path.startswith(SCRIPT_FOLDER) or path not in page.site.files:
+            yield page.finding("script-source", f"<script src='{src}'> is not a script file "
+                               "of the site.", node, needles=(f'src="{raw}"',))
+
+
+@rule("link-unsafe", "a link or source uses a javascript:, vbscript: or data: address, which "
+      "runs code or hides a document. Link to a page or a file by its path or web address.")
+def link_unsafe(page):
+    selector = ", ".join(f"[{a}]" for a in _ADDRESS_ATTRIBUTES)
+    for node in page.tree.css(selector):
+        for name in _ADDRESS_ATTRIBUTES:
+            value = node.attributes.get(name)
+            if value and _UNSAFE_SCHEME.match(value):
+                yield page.finding("link-unsafe", f"<{node.tag} {name}='{value[:40]}'> runs "
+                                   "code or hides a document.", node, needles=(value[:30],))
+
+
+@rule("csp-present", "every page needs the Content-Security-Policy that trygg-i18n adds "
+      "(scripts/trygg/page_html.py): scripts only from the site's own files, no inline script.")
+def csp_present(page):
+    meta = page.tree.css_first('meta[http-equiv="Content-Security-Policy"]')
+    policy = (meta.attributes.get("content") or "") if meta is not None else ""
+    if not policy:
+        yield page.finding("csp-present", "the page has no Content-Security-Policy.",
+                           needles=("<head",))
+    elif policy != CONTENT_SECURITY_POLICY:
+        yield page.finding("csp-present", f"the policy is not the site's: {policy}",
+                           needles=("Content-Security-Policy",))
