@@ -16,6 +16,7 @@ from .checklists import checklist_problems, load_checklists, token_problems
 from .contacts import contact_problems, load_contacts
 from .languages import Languages, load_languages
 from .problems import Problem, ProblemsFound
+from .raw_html import data_problems, page_problems, project_data_problems
 from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
 from .strings import check_strings
@@ -105,7 +106,7 @@ def validate_project(root: Path) -> list[Problem]:
         return found.problems
     problems = check_strings(root, languages) + nav_problems(root, languages)
     problems += publisher_problems(root) + announcement_problems(root)
-    problems += statement_problems(root, languages)
+    problems += statement_problems(root, languages) + project_data_problems(root)
     try:
         contacts = load_contacts(root)
     except ProblemsFound as found:
@@ -144,6 +145,8 @@ def validate_project(root: Path) -> list[Problem]:
                                         "at 40 or below: shorter sentences, fewer long words.",
                                         "warning"))
             problems += contact_problems(page.body, shown, contacts, page.body_line)
+            problems += page_problems(page.body, shown, page.body_line)
+            problems += data_problems(page.meta, shown)
             problems += token_problems(page.body, shown, checklists, page.body_line)
             dests[(lang.code, page_folder(relative))].append(shown)
             bodies[(lang.code, str(relative))] = (page.body, page.body_line)
