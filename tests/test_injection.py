@@ -25,6 +25,8 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 JS = "javascript:alert(1)"
 QUOTE = 'Säg "hej" & \'hå\' nu'
+# What a plain-text field shows exactly as typed: no HTML, and no Markdown either.
+SHOWN = f"{QUOTE} [klicka]({JS}) *inte fet* {{: onclick=x }}"
 
 
 def _set(path: Path, old: str, new: str) -> None:
@@ -119,11 +121,12 @@ def test_unsafe_input_is_refused_at_its_line_before_anything_is_built(tmp_path, 
 
 @pytest.fixture(scope="module")
 def text_site(tmp_path_factory) -> Path:
-    """Every way in carries a quotation mark and a javascript: address, which are allowed:
-    built by `trygg build`, the source rules and the check included."""
+    """Every way in carries a quotation mark and a javascript: address (in a plain-text field
+    written as a Markdown link too), which are allowed: built by `trygg build`, the source
+    rules and the check included."""
     project = make_project(tmp_path_factory.mktemp("text"), FIXTURES / "i18n-site" / "docs")
     for way, (inject, _shown) in WAYS_IN.items():
-        inject(project, f"{QUOTE} {JS}")
+        inject(project, f"{QUOTE} {JS}" if way == "markdown" else SHOWN)
     result = trygg(project, "build", "--no-browser")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -135,7 +138,7 @@ def _page(site: Path, path: str = "index.html") -> LexborHTMLParser:
 
 def test_a_quotation_mark_stays_a_quotation_mark_in_every_field(text_site):
     page = _page(text_site)
-    shown = f"{QUOTE} {JS}"
+    shown = SHOWN
     assert page.css_first('meta[name="description"]').attributes["content"] == f"Om {shown}"
     assert page.css_first("title").text() .startswith(f"Start {shown} - ")
     assert page.css_first(".md-header__topic [data-md-component], .md-header__topic + "
@@ -146,7 +149,7 @@ def test_a_quotation_mark_stays_a_quotation_mark_in_every_field(text_site):
     assert f"SOS {shown}" in page.css_first("article").text()
     assert any(legend.text().strip() == f"Entréer {shown}"
                for legend in page.css("fieldset > legend"))
-    assert f"Mer text {shown} här." in page.css_first("article").text()
+    assert f"Mer text {QUOTE} {JS} här." in page.css_first("article").text()
 
 
 def test_no_address_in_the_built_site_runs_code(text_site):

@@ -64,6 +64,16 @@ def load_contacts(root: Path) -> dict[str, Contact]:
     return contacts
 
 
+# Characters Python-Markdown reads as markup in running text (links, emphasis, code,
+# attribute lists); a backslash before each makes it a plain character.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()!])")
+
+
+def markdown_text(value: str) -> str:
+    """A data string as text inside a page's Markdown: neither HTML nor Markdown in it acts."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
+
+
 def render_contacts(markdown: str, lang: str, fallback: str, contacts: dict[str, Contact]) -> str:
     """Replace every contact reference (unknown ones are reported by ``contact_problems``)."""
 
@@ -72,7 +82,7 @@ def render_contacts(markdown: str, lang: str, fallback: str, contacts: dict[str,
         if contact is None or not contact.verified:
             return match.group(0)
         if match.group(2) == "namn":
-            return html.escape(contact.text("name", lang, fallback))
+            return markdown_text(contact.text("name", lang, fallback))
         return (f'<a class="trygg-tel" href="tel:{contact.tel}">'
                 f'<bdi dir="ltr">{html.escape(contact.number or "")}</bdi></a>')
 
