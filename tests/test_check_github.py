@@ -57,7 +57,10 @@ def test_a_broken_link_is_annotated_on_its_markdown_line_under_github_actions(tm
     # The fixture's warnings (no publisher yet, a long Swedish page) stay warnings.
     assert "::warning file=docs/_data/publisher.yml,line=1,title=publisher-missing::" \
         in result.stdout
-    assert "| `link-broken` | 1 |" in summary_file.read_text(encoding="utf-8")
+    table = summary_file.read_text(encoding="utf-8")
+    assert "| rule | all | sv | how to fix |" in table
+    assert "| `link-broken` |  | 1 |" in table
+    assert "| `publisher-missing` | 1 |  |" in summary_file.read_text(encoding="utf-8")
     # Outside GitHub Actions the same finding is the editor's plain line, on stderr.
     plain = _check(project, env={"GITHUB_ACTIONS": ""})
     assert "docs/sv/index.md:8: link-broken: 'bara-svensk.md'" in plain.stderr

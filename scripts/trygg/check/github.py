@@ -44,7 +44,9 @@ def workflow_command(finding: Problem) -> str:
 
 
 def _language(finding: Problem) -> str:
-    return finding.lang or _language_in_path(finding.path)
+    """The finding's language; a shared file (data, configuration) is every language's."""
+    code = finding.lang or _language_in_path(finding.path)
+    return "all" if code == "-" else code
 
 
 def _cell(text: str) -> str:
