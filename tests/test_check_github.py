@@ -65,4 +65,4 @@ def test_a_broken_link_is_annotated_on_its_markdown_line_under_github_actions(tm
     plain = _check(project, env={"GITHUB_ACTIONS": ""})
     assert "docs/sv/index.md:8: link-broken: 'bara-svensk.md'" in plain.stderr
     assert "::error" not in plain.stdout
-    assert _check(project, "--format", "github").stdout.startswith("::error file=docs/sv/index.md")
+    assert "::error file=docs/sv/index.md,line=8," in _check(project, "--format", "github").stdout
