@@ -222,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
         record = verb(name, function)
         record.add_argument("path", help="the page, e.g. gangsnacket/varningstecken.md")
         record.add_argument("--lang", required=True, help="the translation's language, e.g. ar")
+    from .exchange.commands import register as register_exchange
+
+    register_exchange(verb)
     args = parser.parse_args(argv)
     return args.run(args)
 
