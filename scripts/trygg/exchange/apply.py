@@ -64,6 +64,10 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
     _yaml(root, units, accepted, memory, texts, problems)
     if problems:
         raise ProblemsFound(problems)
+    # A page or data file removed or renamed since leaves nothing to remember.
+    for mapping in (memory.units, memory.pages):
+        for key in [k for k in mapping if not (root / k.partition("#")[0]).is_file()]:
+            del mapping[key]
     written = []
     for name, text in sorted(texts.items()):
         path = root / name

@@ -16,6 +16,9 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 _ITEM = re.compile(r"^([ \t]*)([-*+]|\d+[.)])[ \t]+(.*)$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _ROW = re.compile(r"^[ \t]*\|")
+# An admonition's first line (pymdownx/Python-Markdown): !!! note "Title", ??? for a
+# collapsible one; its title is translated, its indented body is read as blocks.
+_ADMONITION = re.compile(r'^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]*)(?:"(.*)")?[ \t]*$')
 _RULE_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _TOKEN = re.compile(r"\[\[[^\]\n]+\]\]")
 
@@ -27,7 +30,7 @@ def text_hash(text: str) -> str:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str          # heading, paragraph, item, row, fixed
+    kind: str          # heading, paragraph, item, row, admonition, fixed
     start: int         # index of its first line in the file's lines
     end: int           # index after its last line
     prefix: str        # what comes before the text: '## ', '- ', '  1. ', or the row's indent
@@ -38,7 +41,10 @@ class Block:
     def signature(self) -> str:
         """What must match between two languages' blocks for one to translate the other."""
         if self.kind == "fixed":
-            return "fixed:" + "".join(self.texts_raw)
+            # A table's rule row may be drawn wider or narrower in a translation.
+            if len(self.texts_raw) == 1 and _RULE_ROW.match(self.texts_raw[0]):
+                return "fixed:rule"
+            return "fixed:" + "".join(self.texts_raw).strip()
         if self.kind == "heading":
             return "h" + str(self.prefix.count("#"))
         if self.kind == "item":
@@ -46,7 +52,9 @@ class Block:
             return f"li{'o' if ordered else 'u'}{len(self.prefix) - len(self.prefix.lstrip())}"
         if self.kind == "row":
             return f"tr{len(self.texts)}"
-        return "p"
+        if self.kind == "admonition":
+            return "ad:" + self.prefix.strip()
+        return f"p{len(self.prefix)}"
 
     @property
     def hash(self) -> str:
@@ -59,12 +67,14 @@ class Block:
             return list(self.texts_raw)
         if self.kind == "row":
             return [self.prefix + "| " + " | ".join(texts) + " |\n"]
+        if self.kind == "admonition":
+            return [self.prefix + '"' + texts[0] + '"\n']
         return [self.prefix + texts[0] + "\n"]
 
 
 def _starts_block(line: str) -> bool:
     return bool(_HEADING.match(line) or _ITEM.match(line) or _FENCE.match(line)
-                or _ROW.match(line))
+                or _ROW.match(line) or _ADMONITION.match(line))
 
 
 def _join(lines: list[str]) -> str:
@@ -102,6 +112,15 @@ def parse_blocks(lines: list[str], body_start: int) -> list[Block]:
             blocks.append(Block("fixed", i, j, "", (), tuple(lines[i:j])))
             i = j
             continue
+        admonition = _ADMONITION.match(line)
+        if admonition:
+            if admonition.group(2) and translatable(admonition.group(2)):
+                blocks.append(Block("admonition", i, i + 1, admonition.group(1),
+                                    (admonition.group(2),)))
+            else:
+                blocks.append(Block("fixed", i, i + 1, "", (), (lines[i],)))
+            i += 1
+            continue
         heading = _HEADING.match(line)
         if heading:
             blocks.append(Block("heading", i, i + 1, heading.group(1) + " ", (heading.group(2),)))
@@ -123,7 +142,8 @@ def parse_blocks(lines: list[str], body_start: int) -> list[Block]:
             prefix = line[: len(line) - len(item.group(3))]
             block = Block("item", i, j, prefix, (_join([item.group(3), *lines[i + 1:j]]),))
         else:
-            block = Block("paragraph", i, j, "", (_join(lines[i:j]),))
+            indent = line[: len(line) - len(line.lstrip())]  # inside an admonition or list
+            block = Block("paragraph", i, j, indent, (_join(lines[i:j]),))
         if not translatable(block.texts[0]):
             block = Block("fixed", i, j, "", (), tuple(lines[i:j]))
         blocks.append(block)
@@ -139,4 +159,6 @@ def describe(block: Block, cell: int | None = None) -> str:
         return "numbered list item" if re.search(r"\d", block.prefix) else "list item"
     if block.kind == "row":
         return f"table cell {cell + 1} of {len(block.texts)}"
+    if block.kind == "admonition":
+        return "box title"
     return block.kind
