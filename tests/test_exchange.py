@@ -44,15 +44,16 @@ def units(path: Path) -> dict[str, xliff.xliffunit]:
     return {u.getid().replace(xliff.ID_SEPARATOR, "#"): u for u in store.units}
 
 
-def translate(path: Path, targets: dict[str, str], state: str) -> None:
-    """What a translator does in the CAT tool: write targets, confirm every unit."""
+def translate(path: Path, targets: dict[str, str], state: str | None) -> None:
+    """What a translator does in the CAT tool: write targets, confirm every unit (with
+    ``state`` None: a tool that leaves the states as they were)."""
     store = xliff.xlifffile.parsestring(path.read_bytes())
     for unit in store.units:
         key = unit.getid().replace(xliff.ID_SEPARATOR, "#")
         if key in targets:
             unit.settarget(targets[key])
         node = unit.getlanguageNode(lang=None, index=1)
-        if node is not None:
+        if node is not None and state is not None:
             node.set("state", state)
             node.attrib.pop("state-qualifier", None)
     path.write_bytes(bytes(store))
@@ -212,3 +213,16 @@ def test_table_cells_and_box_titles_are_units_and_a_cell_keeps_its_table(tmp_pat
     import_translations(project, file, file.name)
     text = (project / "docs/ar/layout.md").read_text(encoding="utf-8")
     assert "| أ | ج |\n" in text and '!!! note "تنبيه"\n    مربع.\n' in text
+
+
+def test_a_new_text_is_imported_even_when_the_tool_left_its_state_as_exported(project, tmp_path):
+    edit(project / "translations/sv.yml", "share.copy: Kopiera länken", "share.copy: Kopiera länk")
+    file = tmp_path / "so.xlf"
+    assert export_translations(project, "so", file, changed=True) == 1
+    translate(file, {}, None)  # sent back untouched: still needs translation, not imported
+    import_translations(project, file, file.name)
+    assert export_translations(project, "so", tmp_path / "still.xlf", changed=True) == 1
+    translate(file, {"translations/sv.yml#share.copy": "Koobiyee xiriir"}, None)
+    import_translations(project, file, file.name)
+    assert "share.copy: Koobiyee xiriir\n" in (project / "translations/so.yml").read_text("utf-8")
+    assert export_translations(project, "so", tmp_path / "done.xlf", changed=True) == 0

@@ -48,7 +48,8 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
             problems.append(Problem(shown, item.line, "unit-stale", f"{where}: the Swedish "
                                     "text has changed since this file was exported; export "
                                     "again with --changed and translate the new text."))
-        elif item.done:
+        elif item.done or (item.target.strip() and item.target != (unit.target or "")):
+            # A new text counts as translated even where a tool left the state as it was.
             found = guard.problems(unit.source, item.target, cell=unit.cell)
             problems += [Problem(shown, item.line, rule, f"{where}: {message}")
                          for rule, message in found]
