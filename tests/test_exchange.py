@@ -226,3 +226,33 @@ def test_a_new_text_is_imported_even_when_the_tool_left_its_state_as_exported(pr
     import_translations(project, file, file.name)
     assert "share.copy: Koobiyee xiriir\n" in (project / "translations/so.yml").read_text("utf-8")
     assert export_translations(project, "so", tmp_path / "done.xlf", changed=True) == 0
+
+
+def test_a_reviewed_page_with_one_change_still_to_translate_stays_reviewed_and_outdated(
+        project, tmp_path):
+    file = tmp_path / "so.xlf"
+    export_translations(project, "so", file)
+    page_units = {k for k in units(file) if k.startswith(PAGE + "#")}
+    store = xliff.xlifffile.parsestring(file.read_bytes())
+    for unit in store.units:  # the reviewer signs off this page only
+        if unit.getid().replace(xliff.ID_SEPARATOR, "#") in page_units:
+            unit.set_state_n(unit.S_SIGNED_OFF)
+    file.write_bytes(bytes(store))
+    import_translations(project, file, file.name)
+    so_page = project / "docs/so/gangsnacket/varningstecken.md"
+    assert "status: reviewed" in so_page.read_text(encoding="utf-8")
+    source_line = next(line for line in so_page.read_text("utf-8").splitlines() if "source:" in line)
+
+    edit(project / PAGE, "Lita på din känsla.", "Lita på din känsla och tala med någon.")
+    edit(project / PAGE, "Vänta inte.", "Vänta inte längre.")
+    changed = tmp_path / "changed.xlf"
+    assert set(units(changed) if export_translations(project, "so", changed, changed=True) else {}) \
+        == {f"{PAGE}#3", f"{PAGE}#22"}
+    translate(changed, {f"{PAGE}#3": "Laakiin ... Ku kalsoonow dareenkaaga oo la hadal qof."},
+              None)  # the other unit comes back untranslated
+    import_translations(project, changed, changed.name)
+    text = so_page.read_text(encoding="utf-8")
+    assert "status: reviewed" in text and source_line in text  # still the old Swedish version
+    assert "Ku kalsoonow dareenkaaga oo la hadal qof." in text
+    assert set(units(changed) if export_translations(project, "so", changed, changed=True) else {}) \
+        == {f"{PAGE}#22"}

@@ -119,10 +119,17 @@ def _page(view: PageView, units: list[Unit], accepted: dict[str, Returned], memo
     for key in ("title", "description"):
         if new.get(key) is not None and key in meta.lines and meta.get(key) != new[key]:
             text = yamledit.set_value(text, meta.lines[key], new[key])
-    human = all(accepted[u.key].human if u.key in accepted
-                else view.status == "reviewed" and not u.changed for u in units)
+    # Complete: every unit whose Swedish changed came back. Then the page is reviewed when
+    # a person did every unit (a unit not in the file is as the page was). Otherwise it
+    # stays as it was (and outdated), unless a machine-made unit came in.
     complete = all(u.key in accepted or not u.changed for u in units)
-    status = "reviewed" if human and complete else "machine"
+    if complete:
+        human = all(accepted[u.key].human if u.key in accepted else view.status == "reviewed"
+                    for u in units)
+        status = "reviewed" if human else "machine"
+    else:
+        machine = any(not accepted[u.key].human for u in units if u.key in accepted)
+        status = "machine" if machine else view.status
     if complete and not (view.in_sync and view.status == status):
         text = record_translation(text, view.sv_text, status=status)
     elif not complete and view.status != status:
