@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from .build import BuildFailed, build_site
-from .check import check_site, summary
+from .check import check_site
+from .check.github import FORMATS, report
 from .problems import Problem, ProblemsFound
 
 
@@ -56,8 +57,7 @@ def cmd_check(args) -> int:
 
     root = _root()
     findings = validate_project(root) + _checker(args, root)(root / args.site_dir)
-    _report(findings)
-    print(summary(findings), file=sys.stderr)
+    report(findings, args.format)
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
@@ -70,12 +70,10 @@ def cmd_build(args) -> int:
         print(f"trygg build: {error}; site/ was left as it was.", file=sys.stderr)
         return 1
     except ProblemsFound as found:
-        _report(found.problems)
-        print(summary(found.problems), file=sys.stderr)
+        report(found.problems, args.format)
         print("trygg build: nothing was built; site/ was left as it was.", file=sys.stderr)
         return 1
-    _report(problems)
-    print(summary(problems), file=sys.stderr)
+    report(problems, args.format)
     if any(p.severity == "error" for p in problems):
         print("trygg build: the check found problems; site/ was left as it was.", file=sys.stderr)
         return 1
@@ -193,6 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         verb.add_argument("--external", action="store_true",
                           help="also check links to other websites (needs the network; "
                                "answers are cached for a day in .cache/)")
+        verb.add_argument("--format", choices=FORMATS, default=None,
+                          help="text (path:line: rule-id: message), or github: workflow "
+                               "commands and a job summary (the default when "
+                               "GITHUB_ACTIONS=true)")
     build.set_defaults(run=cmd_build)
     check.set_defaults(run=cmd_check)
 
@@ -220,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
         record = verb(name, function)
         record.add_argument("path", help="the page, e.g. gangsnacket/varningstecken.md")
         record.add_argument("--lang", required=True, help="the translation's language, e.g. ar")
+    from .exchange.commands import register as register_exchange
+
+    register_exchange(verb)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -1,0 +1,58 @@
+"""What came back from the translators last time, per language, committed in the repository:
+``translations/exchange/<code>.json``.
+
+For every unit: a hash of the Swedish text its translation was made from, and whether a
+person translated or reviewed it (``reviewed``) or a machine did (``machine``). For every
+page: the hashes of its Swedish blocks in order, which the translation lines up with, so
+that a paragraph added in Swedish later takes its own place and moves nothing else.
+``trygg import`` writes it; ``trygg export --changed`` compares today's Swedish with it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FOLDER = Path("translations") / "exchange"
+
+
+@dataclass
+class Memory:
+    units: dict[str, list[str]] = field(default_factory=dict)  # key: [swedish hash, state]
+    pages: dict[str, list[str]] = field(default_factory=dict)  # page: [block hashes]
+
+    def unit_hash(self, key: str) -> str | None:
+        entry = self.units.get(key)
+        return entry[0] if entry else None
+
+    def unit_state(self, key: str) -> str | None:
+        entry = self.units.get(key)
+        return entry[1] if entry else None
+
+
+def path(root: Path, code: str) -> Path:
+    return root / FOLDER / f"{code}.json"
+
+
+def load(root: Path, code: str) -> Memory:
+    file = path(root, code)
+    if not file.exists():
+        return Memory()
+    data = json.loads(file.read_text(encoding="utf-8"))
+    return Memory(data.get("units", {}), data.get("pages", {}))
+
+
+def save(root: Path, code: str, memory: Memory) -> Path:
+    """One entry a line, sorted, so that a pull request's diff shows which units came back."""
+    def entries(mapping: dict) -> str:
+        return ",\n".join(f"    {json.dumps(key, ensure_ascii=False)}: {json.dumps(value)}"
+                          for key, value in sorted(mapping.items()))
+    text = ('{\n  "about": "Written by trygg import: the Swedish text each translation was '
+            'made from (README, \\"Translation exchange\\"). Do not edit by hand.",\n'
+            f'  "pages": {{\n{entries(memory.pages)}\n  }},\n'
+            f'  "units": {{\n{entries(memory.units)}\n  }}\n}}\n')
+    file = path(root, code)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    return file

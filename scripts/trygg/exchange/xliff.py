@@ -1,0 +1,99 @@
+"""Units to and from XLIFF 1.2, through translate-toolkit (the only module that imports it).
+
+Each Swedish file is one ``<file original="…">``; each unit a ``<trans-unit>`` with its id,
+the Swedish ``<source>``, the current ``<target>`` with its state, and a note saying what it
+is and where. States (XLIFF 1.2): a machine draft is ``needs-review-translation`` with
+``state-qualifier="mt-suggestion"``; a unit whose Swedish changed since is
+``needs-translation``; a translation a person made or checked is ``signed-off``
+(``approved="yes"``). Coming back, a unit counts as done by a person when its state is
+``translated``, ``signed-off`` or ``final``, or it is approved; one still ``new`` or
+``needs-translation`` was not translated and is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from translate.storage import xliff
+
+from .units import Unit
+
+NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+HUMAN_STATES = {"translated", "signed-off", "final"}
+# A unit still in one of these states was not translated in this file (the old target is
+# only there for reference): it is left out, as if its target were empty.
+NOT_DONE_STATES = {"new", "needs-translation", "needs-adaptation", "needs-l10n"}
+
+
+# translate-toolkit writes XLIFF 1.1 by default; the same classes with the 1.2 namespace
+# write 1.2, the version every CAT tool reads (README, "Translation exchange").
+class _Unit12(xliff.xliffunit):
+    namespace = NAMESPACE
+
+
+class _File12(xliff.xlifffile):
+    UnitClass = _Unit12
+    namespace = NAMESPACE
+    XMLskeleton = xliff.xlifffile.XMLskeleton.replace("'1.1'", "'1.2'").replace(
+        "document:1.1", "document:1.2")
+
+
+def write(units: list[Unit], source_lang: str, target_lang: str) -> bytes:
+    store = _File12(sourcelanguage=source_lang, targetlanguage=target_lang)
+    for unit in units:
+        item = _Unit12(unit.source)
+        item.setid(f"{unit.file}{xliff.ID_SEPARATOR}{unit.id}")
+        store.addunit(item)
+        if unit.target is not None:
+            item.settarget(unit.target)
+            if unit.changed:
+                item.set_state_n(item.S_NEEDS_TRANSLATION)
+            elif unit.state == "reviewed":
+                item.set_state_n(item.S_SIGNED_OFF)
+            else:
+                item.set_state_n(item.S_NEEDS_REVIEW)
+                item.getlanguageNode(lang=None, index=1).set("state-qualifier", "mt-suggestion")
+        where = f"{unit.kind}; {unit.file}:{unit.line}"
+        if unit.changed and unit.target is not None:
+            where += "; the Swedish text changed since this translation was made"
+        item.addnote(where, origin="developer")
+    store.setsourcelanguage(source_lang)
+    store.settargetlanguage(target_lang)
+    return bytes(store)
+
+
+@dataclass(frozen=True)
+class Returned:
+    """One unit as it came back from the translators."""
+
+    file: str
+    id: str
+    source: str
+    target: str
+    human: bool
+    done: bool  # translated in this file (by a person or a machine)
+    line: int  # its line in the XLIFF file, for messages
+
+    @property
+    def key(self) -> str:
+        return f"{self.file}#{self.id}"
+
+
+def read(path: Path) -> tuple[str | None, list[Returned]]:
+    """The file's target language and its units (1.1 and 1.2 files are read alike)."""
+    store = xliff.xlifffile.parsestring(path.read_bytes())
+    language = store.gettargetlanguage()
+    returned = []
+    for item in store.units:
+        if not item.istranslatable():
+            continue
+        file, _, local = item.getid().partition(xliff.ID_SEPARATOR)
+        node = item.getlanguageNode(lang=None, index=1)
+        state = node.get("state") if node is not None else None
+        human = item.isapproved() or state in HUMAN_STATES
+        target = str(item.target or "")
+        done = bool(target.strip()) and (human or state not in NOT_DONE_STATES)
+        returned.append(Returned(file, local, str(item.source or ""), target, human, done,
+                                 item.xmlelement.sourceline or 1))
+    return language, returned

@@ -1,0 +1,68 @@
+"""`trygg check --format github`: each finding as a workflow command on its Markdown line,
+escaped by GitHub's rules, and a job summary per rule and language."""
+
+import os
+import subprocess
+import sys
+
+from conftest import FIXTURES, make_project
+from trygg.check.github import step_summary, workflow_command
+from trygg.problems import Problem
+
+
+def test_a_finding_becomes_an_error_command_with_escaped_properties_and_message():
+    finding = Problem("docs/sv/a,b:c.md", 14, "link-broken",
+                      "100% wrong:\nline two,\rend")
+    assert workflow_command(finding) == (
+        "::error file=docs/sv/a%2Cb%3Ac.md,line=14,title=link-broken"
+        "::100%25 wrong:%0Aline two,%0Dend")
+
+
+def test_a_warning_becomes_a_warning_command():
+    finding = Problem("docs/sv/index.md", 3, "lix-high", "LIX 44", severity="warning")
+    assert workflow_command(finding).startswith("::warning file=docs/sv/index.md,line=3,")
+
+
+def test_the_summary_counts_findings_per_rule_and_language():
+    findings = [Problem("docs/ar/a.md", 1, "link-broken", "x", lang="ar"),
+                Problem("docs/ar/b.md", 2, "link-broken", "y", lang="ar"),
+                Problem("translations/ti.yml", 9, "strings-empty", "z")]
+    text = step_summary(findings)
+    assert "| rule | ar | ti | how to fix |" in text
+    assert "| `link-broken` | 2 |  |" in text
+    assert "| `strings-empty` |  | 1 |" in text
+    assert "docs/ar/b.md:2: link-broken: y" in text
+
+
+def _check(project, *args, env=None):
+    return subprocess.run([sys.executable, "-m", "trygg.cli", "check", "--no-browser", *args],
+                          cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+
+
+def test_a_broken_link_is_annotated_on_its_markdown_line_under_github_actions(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
+    page = project / "docs" / "sv" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("bara-svenska.md", "bara-svensk.md"),
+                    encoding="utf-8")
+    (project / "site").mkdir()
+    summary_file = tmp_path / "summary.md"
+    result = _check(project, env={"GITHUB_ACTIONS": "true",
+                                  "GITHUB_STEP_SUMMARY": str(summary_file)})
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert len(errors) == 1, result.stdout
+    assert errors[0].startswith(
+        "::error file=docs/sv/index.md,line=8,title=link-broken::'bara-svensk.md' leads to")
+    # The fixture's warnings (no publisher yet, a long Swedish page) stay warnings.
+    assert "::warning file=docs/_data/publisher.yml,line=1,title=publisher-missing::" \
+        in result.stdout
+    table = summary_file.read_text(encoding="utf-8")
+    assert "| rule | all | sv | how to fix |" in table
+    assert "| `link-broken` |  | 1 |" in table
+    assert "| `publisher-missing` | 1 |  |" in summary_file.read_text(encoding="utf-8")
+    # Outside GitHub Actions the same finding is the editor's plain line, on stderr.
+    plain = _check(project, env={"GITHUB_ACTIONS": ""})
+    assert "docs/sv/index.md:8: link-broken: 'bara-svensk.md'" in plain.stderr
+    assert "::error" not in plain.stdout
+    assert "::error file=docs/sv/index.md,line=8," in _check(project, "--format", "github").stdout
