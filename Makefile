@@ -10,11 +10,13 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test check serve status new-page new-lang benchmark clean
 
-$(INSTALLED): pyproject.toml scripts/constraints.txt scripts/browser/package.json scripts/browser/package-lock.json
+$(INSTALLED): pyproject.toml scripts/constraints.txt scripts/browser/package.json scripts/browser/package-lock.json \
+		scripts/fonts/package.json scripts/fonts/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
 	npm ci --silent --prefix scripts/browser
+	npm ci --silent --prefix scripts/fonts
 	touch $@
 
 site: $(INSTALLED)
