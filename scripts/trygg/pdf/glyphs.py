@@ -90,8 +90,8 @@ def unset_letters(letters: Iterable[SetLetter], families: frozenset[str], pdf_na
         seen.add(key)
         if letter.missing:
             rule, what = "pdf-glyph-missing", (
-                f"{_name(letter.char)} has no glyph in {letter.family} or any font the PDFs "
-                f"bring, so {pdf_name} shows an empty box")
+                f"{_name(letter.char)} is set in {letter.family}, which has no glyph for it "
+                f"(nor has any font the PDFs bring), so {pdf_name} shows an empty box")
         else:
             rule, what = "pdf-font-fallback", (
                 f"{_name(letter.char)} is in none of the PDFs' fonts, so {pdf_name} took it "

@@ -37,6 +37,8 @@ def render_pdf(document_html: str, base_dir: Path, target: Path,
     # Only the site's own files: a PDF build never goes to the network, and a missing image
     # stops the build instead of leaving a hole in the PDF.
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    shown = (target.relative_to(base_dir).as_posix() if target.is_relative_to(base_dir)
+             else target.name)  # ti/pdf/gangsnacket-ti.pdf
     fonts = FontConfiguration()  # only the system's until book.css's @font-face adds ours
     try:
         html = HTML(string=document_html, base_url=base_dir.resolve().as_uri() + "/",
@@ -45,7 +47,7 @@ def render_pdf(document_html: str, base_dir: Path, target: Path,
         document = html.render(stylesheets=[stylesheet], font_config=fonts, pdf_variant=VARIANT)
         problems = unset_letters(
             set_letters(document), book_families(STYLESHEET.read_text(encoding="utf-8")),
-            target.name, sources or Sources(target.parent, (), target))
+            shown, sources or Sources(target.parent, (), target))
         if not problems:
             document.write_pdf(target, pdf_variant=VARIANT)
         # No dates are given (no dcterms.created in the document), so WeasyPrint writes
