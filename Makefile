@@ -18,12 +18,11 @@ system-test:
 	@$(PYTHON) scripts/setup-system test
 
 $(INSTALLED): pyproject.toml scripts/constraints.txt scripts/browser/package.json scripts/browser/package-lock.json \
-		scripts/fonts/package.json scripts/fonts/package-lock.json | system-site
+		| system-site
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
 	npm ci --silent --prefix scripts/browser
-	npm ci --silent --prefix scripts/fonts
 	touch $@
 
 site: system-site $(INSTALLED)

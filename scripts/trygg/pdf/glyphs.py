@@ -18,6 +18,7 @@ from pathlib import Path
 from ..problems import Problem
 
 FONT_FACE_FAMILY = re.compile(r"@font-face\s*{[^}]*?font-family:\s*\"([^\"]+)\"", re.S)
+FONT_FACE_FILE = re.compile(r"@font-face\s*{[^}]*?src:\s*url\(file://([^)]+)\)", re.S)
 CHAPTER = re.compile(r"p(\d+)")  # books.assemble's chapter ids: p1, p2 …
 
 
@@ -53,6 +54,11 @@ def book_families(stylesheet: str) -> frozenset[str]:
     return frozenset(FONT_FACE_FAMILY.findall(stylesheet))
 
 
+def book_font_files(stylesheet: str) -> list[Path]:
+    """The font files the stylesheet names."""
+    return [Path(path) for path in FONT_FACE_FILE.findall(stylesheet)]
+
+
 def _name(char: str) -> str:
     return f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'unnamed')})"
 
@@ -77,8 +83,9 @@ def unset_letters(letters: Iterable[SetLetter], families: frozenset[str], pdf_na
                   sources: Sources) -> list[Problem]:
     """One problem per letter, font and page that is not set in one of ``families``."""
     seen, problems = set(), []
-    fix = ("add a font that has it to scripts/fonts/package.json and an @font-face for its "
-           "file to scripts/trygg/pdf/book.css, or write the text without it")
+    fix = ("write the text without it, or give the PDFs a font that has it: an @font-face "
+           "for its file in scripts/trygg/pdf/book.css, and its Debian package in "
+           "scripts/trygg/system.py")
     for letter in letters:
         if not letter.missing and letter.family in families:
             continue

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .books import PdfFailed
-from .glyphs import Sources, book_families, set_letters, unset_letters
+from .glyphs import Sources, book_families, book_font_files, set_letters, unset_letters
 
 STYLESHEET = Path(__file__).with_name("book.css")
-FONTS = Path(__file__).parents[2] / "fonts" / "node_modules"  # scripts/fonts/, from npm
 # PDF/UA-1: tagged structure, the document title shown in the window, the language set,
 # every font embedded. WeasyPrint calls its PDF/UA support experimental; the tests check
 # what a reader's software relies on (tags, language, title, bookmarks, real text).
@@ -23,9 +22,11 @@ def render_pdf(document_html: str, base_dir: Path, target: Path,
     Every letter must be set in one of book.css's own fonts: otherwise nothing is written
     and PdfFailed names each letter, its font and its page (``sources``; without them, the
     PDF)."""
-    if not FONTS.is_dir():
-        raise PdfFailed(f"{target.name}: the PDFs' fonts are not installed; run make (it runs "
-                        "npm ci --prefix scripts/fonts)")
+    css = STYLESHEET.read_text(encoding="utf-8")
+    missing = [str(path) for path in book_font_files(css) if not path.exists()]
+    if missing:
+        raise PdfFailed(f"{target.name}: the PDFs' fonts are not installed ({', '.join(missing)});"
+                        " install Debian's fonts-noto-core (scripts/setup-system site does)")
     try:
         from weasyprint import CSS, HTML
         from weasyprint.text.fonts import FontConfiguration
@@ -46,7 +47,7 @@ def render_pdf(document_html: str, base_dir: Path, target: Path,
         stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
         document = html.render(stylesheets=[stylesheet], font_config=fonts, pdf_variant=VARIANT)
         problems = unset_letters(
-            set_letters(document), book_families(STYLESHEET.read_text(encoding="utf-8")),
+            set_letters(document), book_families(css),
             shown, sources or Sources(target.parent, (), target))
         if not problems:
             document.write_pdf(target, pdf_variant=VARIANT)
