@@ -1,9 +1,10 @@
-"""Every letter of every PDF in one of the PDFs' own fonts (scripts/fonts/, book.css): a
+"""Every letter of every PDF in one of the PDFs' own fonts (named by file in book.css): a
 letter none of them has stops the build, naming the PDF, the page, the letter and the font;
 and a machine's own fonts change nothing in a PDF."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ PAGE = ('<!DOCTYPE html><html lang="sv" data-script="Latn"><head><title>Bokstäv
         '<p>Svenska, español, Türkçe och ትግርኛ. Georgiska ა. Linear B 𐀀.</p></section></body></html>')
 RENDER = """
 import sys
+import re
 from pathlib import Path
 from trygg.pdf.books import PdfFailed
 from trygg.pdf.glyphs import Sources
@@ -37,6 +39,7 @@ except PdfFailed as error:
 # The guide in one language from a built site, as make_pdfs makes it.
 GUIDE = """
 import sys
+import re
 from pathlib import Path
 from trygg.languages import load_languages
 from trygg.pdf.books import assemble, project_books
@@ -129,3 +132,17 @@ def test_a_machine_with_noto_installed_makes_the_same_pdf_as_one_with_only_dejav
     made = run_python(GUIDE, str(ROOT), str(real_site), code, str(target), fonts=None)
     assert made.returncode == 0, made.stderr
     assert target.read_bytes() == (real_site / book.site_path).read_bytes()
+
+
+def test_the_web_pages_name_the_pdfs_fonts_first():
+    """A page and its PDF look alike where the reader has Noto (site.css's stacks)."""
+    css = (ROOT / "overrides/assets/stylesheets/site.css").read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    first = {selector.strip(): stack.split(",")[0].strip().strip('"') for selector, stack in
+             re.findall(r"([^{}]+)\{\s*--md-text-font-family:\s*([^;]+);", css)}
+    book = {name.removeprefix("Book ") for name in
+            book_families(STYLESHEET.read_text(encoding="utf-8"))}
+    assert first == {':root': "Noto Sans",
+                     '[lang="ar"], [lang="fa"], [lang="ckb"]': "Noto Naskh Arabic",
+                     '[lang="ti"]': "Noto Sans Ethiopic"}
+    assert set(first.values()) == book
