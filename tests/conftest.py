@@ -79,8 +79,8 @@ def i18n_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """This project's own site with its PDFs, as ``trygg build`` makes it, built from a copy
-    so that site/ is never touched. The PDFs are made on a machine with only DejaVu: their
-    fonts must come from the project (scripts/fonts/)."""
+    so that site/ is never touched. The PDFs are made with fontconfig seeing only DejaVu:
+    their fonts must be the files book.css names, not whatever the machine has."""
     tmp = tmp_path_factory.mktemp("real")
     project = make_project(tmp, keep_nav=True)
     site = build_or_fail(project)

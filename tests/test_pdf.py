@@ -141,7 +141,7 @@ def _fonts(reader: PdfReader) -> dict[str, bool]:
     return found
 
 
-# "Book …" are book.css's own faces (scripts/fonts/), never a font of the machine's.
+# "Book …" are the faces book.css names by file, never a font fontconfig found by name.
 @pytest.mark.parametrize("code, family", [
     ("sv", "+BookNotoSans"), ("ar", "BookNotoNaskhArabic"), ("fa", "BookNotoNaskhArabic"),
     ("ckb", "BookNotoNaskhArabic"), ("ti", "BookNotoSansEthiopic")])

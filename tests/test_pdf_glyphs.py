@@ -84,8 +84,8 @@ def test_a_letter_no_font_of_the_pdfs_has_stops_the_pdf_naming_page_letter_and_f
            "scripts/trygg/system.py")
     assert problems == [
         "docs/sv/sida.md:9: pdf-font-fallback: 'ა' (U+10D0 GEORGIAN LETTER AN) is in none of "
-        "the PDFs' fonts, so pdf/bokstaver-sv.pdf took it from DejaVu Sans, found on this "
-        f"machine by chance; {fix}",
+        "the fonts book.css gives this text, so pdf/bokstaver-sv.pdf took it from DejaVu Sans, "
+        f"found on this machine by chance; {fix}",
         "docs/sv/sida.md:11: pdf-glyph-missing: '𐀀' (U+10000 LINEAR B SYLLABLE B008 A) is set "
         "in Book Noto Sans, which has no glyph for it (nor has any font the PDFs bring), so "
         f"pdf/bokstaver-sv.pdf shows an empty box; {fix}"]

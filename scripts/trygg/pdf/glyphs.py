@@ -101,8 +101,8 @@ def unset_letters(letters: Iterable[SetLetter], families: frozenset[str], pdf_na
                 f"(nor has any font the PDFs bring), so {pdf_name} shows an empty box")
         else:
             rule, what = "pdf-font-fallback", (
-                f"{_name(letter.char)} is in none of the PDFs' fonts, so {pdf_name} took it "
-                f"from {letter.family}, found on this machine by chance")
+                f"{_name(letter.char)} is in none of the fonts book.css gives this text, so "
+                f"{pdf_name} took it from {letter.family}, found on this machine by chance")
         problems.append(Problem(_shown(source, sources.root),
                                 _line_of(source, letter.char), rule, f"{what}; {fix}"))
     return problems
