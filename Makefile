@@ -8,22 +8,30 @@ INSTALLED := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; the README says what we plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve status new-page new-lang benchmark clean
+.PHONY: site test check serve status new-page new-lang benchmark clean system-site system-test
 
-$(INSTALLED): pyproject.toml scripts/constraints.txt scripts/browser/package.json scripts/browser/package-lock.json
+# The system packages each command needs (scripts/setup-system: a quick look when all are
+# there; installs what is missing on Debian or Ubuntu, or says the one command to run).
+system-site:
+	@$(PYTHON) scripts/setup-system site
+system-test:
+	@$(PYTHON) scripts/setup-system test
+
+$(INSTALLED): pyproject.toml scripts/constraints.txt scripts/browser/package.json scripts/browser/package-lock.json \
+		| system-site
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
 	npm ci --silent --prefix scripts/browser
 	touch $@
 
-site: $(INSTALLED)
+site: system-site $(INSTALLED)
 	$(BIN)/trygg build
 
-test: $(INSTALLED)
+test: system-test $(INSTALLED)
 	$(BIN)/python -m pytest
 
-check: $(INSTALLED)
+check: system-site $(INSTALLED)
 	$(BIN)/trygg check
 
 clean:

@@ -16,6 +16,21 @@ from trygg.localserver import serving
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = ROOT / "tests" / "artifacts"
+# A machine with no fonts but DejaVu, for fontconfig (FONTCONFIG_FILE). Fontconfig reads it
+# once per process, when WeasyPrint is first imported: so PDFs are made in a new process.
+DEJAVU_ONLY = FIXTURES / "fonts" / "dejavu-only.conf"
+
+
+def run_python(code: str, *args: str, fonts: Path | None = DEJAVU_ONLY
+               ) -> subprocess.CompletedProcess:
+    """``code`` in a new Python (``sys.argv[1:]`` are ``args``); with ``fonts``, fontconfig
+    sees only that configuration's fonts."""
+    env = dict(os.environ)
+    env.pop("FONTCONFIG_FILE", None)
+    if fonts:
+        env["FONTCONFIG_FILE"] = str(fonts)
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True,
+                          text=True, timeout=900)
 
 
 def make_project(tmp: Path, docs: Path | None = None, *, keep_nav: bool = False) -> Path:
@@ -64,13 +79,14 @@ def i18n_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """This project's own site with its PDFs, as ``trygg build`` makes it, built from a copy
-    so that site/ is never touched."""
-    from trygg.build import make_pdfs
-
+    so that site/ is never touched. The PDFs are made with fontconfig seeing only DejaVu:
+    their fonts must be the files book.css names, not whatever the machine has."""
     tmp = tmp_path_factory.mktemp("real")
     project = make_project(tmp, keep_nav=True)
     site = build_or_fail(project)
-    make_pdfs(project, site)
+    made = run_python("import sys; from pathlib import Path; from trygg.build import make_pdfs; "
+                      "make_pdfs(Path(sys.argv[1]), Path(sys.argv[2]))", str(project), str(site))
+    assert made.returncode == 0, made.stderr
     return site
 
 

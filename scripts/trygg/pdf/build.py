@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..languages import Languages, load_languages
 from ..strings import ui_strings
 from .books import Book, PdfFailed, assemble, built_page, html_path
+from .glyphs import book_sources
 from .links import fill_sizes
 from .render import render_pdf
 
@@ -33,7 +34,8 @@ def site_url_of(site_dir: Path, book: Book) -> str:
 def _make(root: Path, site_dir: Path, languages: Languages, book: Book) -> tuple[str, int]:
     ui = ui_strings(root, languages, book.lang)
     document = assemble(site_dir, book, ui, site_url_of(site_dir, book))
-    return book.site_path, render_pdf(document, site_dir, site_dir / book.site_path)
+    sources = book_sources(root, book.lang.code, languages.source.code, book.pages)
+    return book.site_path, render_pdf(document, site_dir, site_dir / book.site_path, sources)
 
 
 def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | None = None
