@@ -38,6 +38,7 @@ class MiniPage:
 class MiniSite:
     pages: list[MiniPage] = field(default_factory=list)
     css: str = "body { color: #000; }\n"
+    extra_files: dict = field(default_factory=dict)  # site path: text, for files besides pages
 
     def page(self, lang: str, path: str = "") -> MiniPage:
         return next(p for p in self.pages if p.lang == lang and p.path == path)
@@ -62,6 +63,8 @@ class MiniSite:
         (site / "assets").mkdir(parents=True, exist_ok=True)
         (site / "assets" / "site.css").write_text(self.css, encoding="utf-8")
         (site / "assets" / "bild.png").write_bytes(b"\x89PNG\r\n")
+        for name, text in self.extra_files.items():
+            (site / name).write_text(text, encoding="utf-8")
         return site
 
     def _html(self, page: MiniPage) -> str:

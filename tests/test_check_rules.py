@@ -85,6 +85,8 @@ CASES = {
     # A stray quotation mark in an attribute, as a template that prints a value raw makes it.
     "html-valid": (lambda s: add(s.page("sv", ""), '<p class="a" class="b">Dubbelt attribut</p>', "Dubbelt attribut\n"),
                    "docs/sv/index.md", 9),
+    "file-unsafe": (lambda s: s.extra_files.update({"assets/bild.svg": "<svg><script>alert(1)</script></svg>"}),
+                    "site/assets/bild.svg", 1),
     "csp-present": (lambda s: setattr(s.page("sv", "om/"), "edit", replace_html('http-equiv="Content-Security-Policy"', 'name="x"')),
                     "site/om/index.html", 3),
     "hreflang-alternates": (lambda s: setattr(s.page("ar", ""), "edit", replace_html('<link rel="alternate" hreflang="sv" href="/">', "")),

@@ -152,6 +152,12 @@ def test_a_quotation_mark_stays_a_quotation_mark_in_every_field(text_site):
     assert f"Mer text {QUOTE} {JS} här." in page.css_first("article").text()
 
 
+def test_a_title_is_read_once_in_the_next_pages_link(text_site):
+    # Found by the review: Material escaped a title in the previous/next links' names twice.
+    link = _page(text_site, "bara-svenska/index.html").css_first(".md-footer__link--prev")
+    assert link.attributes["aria-label"].endswith(f": Start {SHOWN}")
+
+
 def test_no_address_in_the_built_site_runs_code(text_site):
     for path in text_site.rglob("*.html"):
         for node in LexborHTMLParser(path.read_text(encoding="utf-8")).css("[href], [src]"):
@@ -166,6 +172,9 @@ def bypassed_site(tmp_path_factory) -> tuple[Path, Path]:
     project = make_project(tmp_path_factory.mktemp("bypass"), FIXTURES / "i18n-site" / "docs")
     for way, (inject, _shown) in WAYS_IN.items():
         inject(project, f"{SCRIPT} {IMG} [klicka]({JS}) {QUOTE}")
+    # The addresses of the pages every page links to (mkdocs.yml) are printed escaped too.
+    _set(project / "mkdocs.yml", "hide_visit: om-webbplatsen/dolj-ditt-besok/",
+         """hide_visit: 'om-webbplatsen/dolj-ditt-besok/" hidden data-x="'""")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project, project / "site"
@@ -183,6 +192,8 @@ def test_data_strings_reach_the_page_as_text_even_past_the_source_rules(bypassed
     assert "<img src=x onerror=alert(1)>" in page.css_first("title").text()
     assert "onerror" not in {name for node in page.css("header *, footer *, nav *")
                              for name in node.attributes}
+    hide = page.css_first(".trygg-exit__hide")
+    assert "hidden" not in hide.attributes and hide.attributes["href"].endswith('" hidden data-x="')
 
 
 def test_the_check_finds_what_came_in_through_the_markdown(bypassed_site):
@@ -225,3 +236,18 @@ def test_no_dialog_opens_on_any_page_even_when_the_link_is_clicked(bypassed_site
         browser.close()
     assert len(pages) > 5
     assert dialogs == []
+
+
+@pytest.mark.parametrize("name, text", [
+    ("bild.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(402)</script></svg>'),
+    ("blad.xhtml", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(404)</script></html>'),
+    ("info.htm", "<!doctype html><script>alert(405)</script>"),
+])
+def test_a_file_a_browser_runs_is_never_published_from_docs(tmp_path, name, text):
+    # Found by the review: MkDocs copies every file in docs/ into the site as it is.
+    project = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
+    (project / "docs/sv" / name).write_text(text, encoding="utf-8")
+    result = trygg(project, "build", "--no-browser")
+    assert result.returncode == 1
+    assert f"docs/sv/{name}:1: file-type-not-allowed:" in result.stdout + result.stderr
+    assert not (project / "site").exists()

@@ -34,6 +34,11 @@ def statement_problems(root: Path, languages) -> list[Problem]:
         if not data.get(key):
             problems.append(Problem(shown, data.lines.get(key, 1), "statement-field",
                                     f"'{key}' is required in the accessibility statement."))
+    url = str(data.get("complaint_url") or "")
+    if url and not url.startswith("https://"):
+        problems.append(Problem(shown, data.lines.get("complaint_url", 1), "statement-field",
+                                f"complaint_url '{url[:40]}' must be a web address starting "
+                                "with https:// (DIGG's complaint page)."))
     texts = data.get("text") or {}
     for lang in languages:
         severity = "warning" if lang.status == "in-progress" else "error"

@@ -16,7 +16,9 @@ from .checklists import checklist_problems, load_checklists, token_problems
 from .contacts import contact_problems, load_contacts
 from .languages import Languages, load_languages
 from .problems import Problem, ProblemsFound
-from .raw_html import data_problems, page_problems, project_data_problems
+from .plain_text import data_problems, project_data_problems
+from .published_files import file_problems
+from .raw_html import page_problems
 from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
 from .strings import check_strings
@@ -107,6 +109,7 @@ def validate_project(root: Path) -> list[Problem]:
     problems = check_strings(root, languages) + nav_problems(root, languages)
     problems += publisher_problems(root) + announcement_problems(root)
     problems += statement_problems(root, languages) + project_data_problems(root)
+    problems += file_problems(root)
     try:
         contacts = load_contacts(root)
     except ProblemsFound as found:

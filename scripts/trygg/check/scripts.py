@@ -76,3 +76,24 @@ def csp_present(page):
     elif policy != CONTENT_SECURITY_POLICY:
         yield page.finding("csp-present", f"the policy is not the site's: {policy}",
                            needles=("Content-Security-Policy",))
+
+
+# The kinds of file the site may hold: its pages, styles, scripts and data, pictures, fonts
+# and PDFs. Anything else (an SVG, XHTML or XML file can carry a script that runs on the
+# site's address without the pages' policy) is reported wherever it came from.
+SITE_FILES = (".html", ".css", ".js", ".map", ".json", ".pdf", ".png", ".jpg", ".jpeg",
+              ".webp", ".gif", ".ico", ".woff2", ".woff", ".ttf", ".txt")
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+
+
+@rule("file-unsafe", "the site holds a kind of file a browser may run script in (an SVG, "
+      "XHTML or XML file). Save pictures as PNG or JPEG; keep pages in Markdown.", scope="site")
+def file_unsafe(site):
+    from ..problems import Problem
+
+    for relative in sorted(site.files):
+        name = relative.rsplit("/", 1)[-1]
+        if name in SITEMAPS or name.lower().endswith(SITE_FILES):
+            continue
+        yield Problem(f"{site.shown}/{relative}", 1, "file-unsafe", f"'{name}' is not a kind "
+                      "of file the site publishes.", page=relative)
