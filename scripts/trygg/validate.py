@@ -18,6 +18,7 @@ from .languages import Languages, load_languages
 from .problems import Problem, ProblemsFound
 from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
+from .sources import source_problems
 from .strings import check_strings
 from .translation import read_page, translation_problems
 
@@ -106,6 +107,7 @@ def validate_project(root: Path) -> list[Problem]:
     problems = check_strings(root, languages) + nav_problems(root, languages)
     problems += publisher_problems(root) + announcement_problems(root)
     problems += statement_problems(root, languages)
+    problems += source_problems(root, languages)
     try:
         contacts = load_contacts(root)
     except ProblemsFound as found:
