@@ -156,3 +156,14 @@ def test_the_sources_list_escapes_what_the_data_file_says(tmp_path):
     assert "&lt;b&gt;fet&lt;/b&gt; &amp; &#34;citat&#34;" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
     assert 'href="https://example.org/?a=1&amp;b=&#34;&gt;&lt;x"' in html
+
+
+def test_pages_link_only_to_addresses_kept_in_the_sources_file():
+    # One list of addresses seen in a public source: a "read more" link in any language
+    # must be one of them, so that a check of sources.yml covers every link we publish.
+    import re
+
+    known = {s.address for s in load_sources(ROOT).values() if s.address}
+    for path in (ROOT / "docs").glob("[a-z]*/**/*.md"):
+        for address in re.findall(r"\]\((https?://[^)\s]+)\)", path.read_text("utf-8")):
+            assert address in known, (path, address)
