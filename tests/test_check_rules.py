@@ -116,3 +116,17 @@ def test_each_rule_fails_on_its_fixture_with_file_and_line(tmp_path, rule):
     found = findings(tmp_path, site)
     assert (rule, path, line) in found, found
     assert {r for r, _, _ in found} == {rule}, found
+
+
+def test_foreign_text_marked_in_a_child_with_its_own_lang_passes(tmp_path):
+    # A source in a translation's list: the Swedish title and publisher carry lang="sv",
+    # the rest of the item is in the page's language; the item itself has no lang.
+    site = clean_site()
+    add(site.page("ar", "om/"), '<ul><li><a href="https://example.org/"><span lang="sv" dir="ltr">'
+        "Så rekryterar kriminella dig som ung</span></a>, <span lang=\"sv\" dir=\"ltr\">"
+        "Polismyndigheten</span>. تاريخ التحقق: 30 نوفمبر 2026.</li></ul>", "")
+    assert findings(tmp_path, site) == []
+    unmarked = clean_site()
+    add(unmarked.page("ar", "om/"), "<ul><li>Så rekryterar kriminella dig som ung, "
+        "Polismyndigheten. تاريخ التحقق: 30 نوفمبر 2026.</li></ul>", "")
+    assert [f[0] for f in findings(tmp_path / "b", unmarked)] == ["foreign-text-lang"]

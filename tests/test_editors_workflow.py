@@ -42,6 +42,12 @@ def test_new_page_creates_swedish_page_untranslated_copies_and_a_menu_entry(tmp_
     nav = (project / "mkdocs.yml").read_text("utf-8").split("\nnav:")[1]
     assert "      - gangsnacket/en-ny-sida.md" in nav.splitlines()
 
+    # A content page names its sources before it can be published (see CONTRIBUTING.md).
+    refused = trygg(project, "build", "--no-browser")
+    assert refused.returncode == 1 and "source-missing" in refused.stderr + refused.stdout
+    page = project / "docs/sv/gangsnacket/en-ny-sida.md"
+    page.write_text(page.read_text("utf-8").replace("---\n", "---\nsources: [polisen-kontakt]\n", 1),
+                    "utf-8")
     assert trygg(project, "build", "--no-browser").returncode == 0
     html = (project / "site/ar/gangsnacket/en-ny-sida/index.html").read_text("utf-8")
     strings = yaml.safe_load((project / "translations/ar.yml").read_text("utf-8"))

@@ -1,6 +1,9 @@
 """The parents' guide as a reader meets it: every page in every language, plain Swedish,
 a description, notices on drafts, contacts that resolve."""
 
+import datetime
+import re
+
 import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -76,3 +79,52 @@ def test_a_swedish_page_above_lix_40_gets_a_warning_for_its_editor(tmp_path):
                     "utf-8")
     [problem] = [p for p in validate_project(tmp_path) if p.rule == "lix-high"]
     assert (problem.path, problem.line, problem.severity) == ("docs/sv/svar.md", 4, "warning")
+
+
+SCHOOL_PAGES = ["trygghet-i-skolan/skolans-ansvar.md", "trygghet-i-skolan/index.md",
+                "gangsnacket/for-yrkesverksamma.md"]
+
+
+def _plain(page: str) -> str:
+    """The page's Swedish text as one line without bold marks, so a phrase may wrap."""
+    return " ".join(read_page(ROOT / "docs" / "sv" / page, page).body.replace("**", "").split())
+
+
+@pytest.mark.parametrize("page", SCHOOL_PAGES)
+def test_school_pages_tell_staff_their_duty_to_report_concern(page):
+    text = _plain(page)
+    # Who, when, to whom, what is enough, who investigates, and the anonymous consultation.
+    assert "orosanmälan" in text
+    assert "genast" in text
+    assert "[[socialtjansten:namn]]" in text
+    assert "misstänker" in text
+    assert "inte utreda" in text
+    assert re.search(r"utan att säga (elevens|barnets) namn", text)
+
+
+def test_the_law_page_for_schools_says_the_duty_is_personal_and_survives_other_reports():
+    text = _plain("trygghet-i-skolan/skolans-ansvar.md")
+    assert "anmälningsskyldighet" in text
+    assert "alla som jobbar i skolan, inte bara rektorn" in text
+    assert "Har någon annan redan anmält? Du ska ändå anmäla" in text
+    # 6 kap. 10 §: the pupil's own view starts the duty; the organiser must also act.
+    assert "anser att hen har blivit kränkt" in text
+    assert "göra det som rimligen behövs" in text
+
+
+@pytest.mark.parametrize("page", ["unga/vad-lagen-sager.md", "gangsnacket/vad-gangen-vill.md"])
+def test_the_age_of_criminal_responsibility_is_not_stated_as_todays_law(page):
+    text = _plain(page)
+    # "under 15 … kan inte dömas" in the present tense would be wrong if the 2026 law passed.
+    assert not re.search(r"under 15 år[^.]*\bkan (du |barnet )?inte dömas", text)
+    assert "Fram till år 2026" in text and "3 juli 2026" in text
+    assert "polisen.se" in text  # where the reader checks what applies now
+    meta = read_page(ROOT / "docs" / "sv" / page, page).meta
+    assert isinstance(meta.get("review_by"), datetime.date)
+
+
+def test_exit_help_is_not_promised_around_the_clock():
+    for page in ("unga/ta-dig-ur.md", "gangsnacket/var-du-far-hjalp.md"):
+        text = _plain(page)
+        assert "dagtid, måndag till fredag" in text, page
+        assert "med eller utan hot" in text, page

@@ -21,6 +21,7 @@ from .published_files import file_problems
 from .raw_html import page_problems
 from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
+from .sources import source_problems
 from .strings import check_strings
 from .translation import read_page, translation_problems
 
@@ -109,7 +110,7 @@ def validate_project(root: Path) -> list[Problem]:
     problems = check_strings(root, languages) + nav_problems(root, languages)
     problems += publisher_problems(root) + announcement_problems(root)
     problems += statement_problems(root, languages) + project_data_problems(root)
-    problems += file_problems(root)
+    problems += file_problems(root) + source_problems(root, languages)
     try:
         contacts = load_contacts(root)
     except ProblemsFound as found:

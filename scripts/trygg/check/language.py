@@ -69,8 +69,13 @@ def foreign_text_lang(page):
                               "article td, article th, article dd, article dt"):
         if _has_lang_between(node):
             continue
-        text = node.text(deep=True)
-        counts = _script_counts(text)
+        counts = _script_counts(node.text(deep=True))
+        # Text inside a child that says its own language (<span lang="sv">) is marked.
+        for inner in node.css("[lang]"):
+            if _lang_between(inner.parent, node):
+                continue  # counted with the marked child it sits in
+            for script, n in _script_counts(inner.text(deep=True)).items():
+                counts[script] -= n
         letters = sum(counts.values())  # letters of other scripts are too rare here to count
         if letters < 25:
             continue
@@ -79,6 +84,14 @@ def foreign_text_lang(page):
         if other and amount > letters / 2:
             yield page.finding("foreign-text-lang", f"this passage is mostly in {other} script "
                                f"on a {page.lang.code} page and does not say its language.", node)
+
+
+def _lang_between(node, top) -> bool:
+    while node is not None and node != top:
+        if "lang" in node.attributes:
+            return True
+        node = node.parent
+    return False
 
 
 def _has_lang_between(node) -> bool:

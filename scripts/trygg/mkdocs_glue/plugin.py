@@ -34,8 +34,9 @@ from ..page_html import edit_page, mark_external_links
 from ..problems import ProblemsFound
 from ..search_index import split_search_index
 from ..sitedata import current_announcement, load_publisher
+from ..sources import load_sources, page_sources
 from ..strings import check_strings, ui_strings
-from ..translation import translation_state
+from ..translation import read_page, translation_state
 from ..validate import nav_entries
 
 _BCP47_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
@@ -75,6 +76,7 @@ class TryggI18n(I18n):
                 raise ProblemsFound(problems)
             self.contacts = load_contacts(self.root)
             self.checklists = load_checklists(self.root)
+            self.sources = load_sources(self.root)
             # The PDFs each page offers for download (the PDFs are made after the build).
             self.books = project_books(self.root, self.languages, nav_entries(self.root))
         except ProblemsFound as found:
@@ -153,6 +155,7 @@ class TryggI18n(I18n):
     def on_page_context(self, context, page, config, nav):
         context = I18n.on_page_context(self, context, page, config, nav)
         lang = self.languages.get(self.current_language)
+        context["page_sources"] = self._page_sources(page, lang, config)
         if lang.is_source:
             return context
         locale = getattr(page.file, "locale", lang.code)
@@ -165,6 +168,18 @@ class TryggI18n(I18n):
         source = page.file.alternates.get(self.languages.source.code)
         context["source_url"] = source.url if source else ""
         return context
+
+    def _page_sources(self, page, lang, config):
+        # A translation shows its Swedish page's sources: the list is kept in one place.
+        locale = getattr(page.file, "locale", lang.code)
+        relative = PurePosixPath(page.file.src_uri).relative_to(locale)
+        source = self.root / config.docs_dir / self.languages.source.code / relative
+        if locale == self.languages.source.code:
+            meta = page.meta
+        else:
+            meta = read_page(source, relative.as_posix()).meta if source.exists() else {}
+        return page_sources(meta, self.sources, lang.code,
+                            lambda code: self.languages.get(code).direction)
 
     @plugins.event_priority(-100)
     def on_post_page(self, output, page, config):
