@@ -29,21 +29,34 @@ def trygg(project, *args):
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
-def test_new_page_creates_swedish_page_untranslated_copies_and_a_menu_entry(tmp_path):
+def test_new_page_creates_the_swedish_page_and_a_menu_entry_and_no_copies(tmp_path):
     project = make_project(tmp_path, keep_nav=True)
     result = trygg(project, "new-page", "gangsnacket/en-ny-sida", "--title", "En ny sida")
     assert result.returncode == 0, result.stderr
     swedish = (project / "docs/sv/gangsnacket/en-ny-sida.md").read_text("utf-8")
     assert "# En ny sida" in swedish and "translation:" not in swedish
     for code in load_languages(project).codes[1:]:
-        meta = read_page(project / f"docs/{code}/gangsnacket/en-ny-sida.md", code).meta
-        assert meta["translation"]["status"] == "untranslated"
-        assert meta["translation"]["source"] == source_hash(swedish)
+        assert not (project / f"docs/{code}/gangsnacket/en-ny-sida.md").exists()
     nav = (project / "mkdocs.yml").read_text("utf-8").split("\nnav:")[1]
     assert "      - gangsnacket/en-ny-sida.md" in nav.splitlines()
+    rows = {row.code: row for row in translation_status(project, load_languages(project))}
+    assert all("gangsnacket/en-ny-sida.md" in row.missing for row in rows.values())
 
-    assert trygg(project, "build", "--no-browser").returncode == 0
-    html = (project / "site/ar/gangsnacket/en-ny-sida/index.html").read_text("utf-8")
+
+def test_a_new_page_shows_the_current_swedish_text_in_every_language(project):
+    """new-page, then a Swedish edit: the Arabic page shows the edited Swedish text."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "nav:\n  - index.md\n  - layout.md\n", "utf-8")
+    assert trygg(project, "new-page", "en-ny-sida", "--title", "En ny sida").returncode == 0
+    page = project / "docs/sv/en-ny-sida.md"
+    page.write_text(page.read_text("utf-8").replace(
+        "Skriv här vem sidan är för och vad den handlar om.",
+        "Den här sidan är för föräldrar som undrar var barnen är på kvällen."), "utf-8")
+    build = trygg(project, "build", "--no-browser")
+    assert build.returncode == 0, build.stderr
+    html = (project / "site/ar/en-ny-sida/index.html").read_text("utf-8")
+    assert "föräldrar som undrar var barnen är" in html
+    assert "Skriv här" not in html
     strings = yaml.safe_load((project / "translations/ar.yml").read_text("utf-8"))
     assert strings["notice.missing"] in html  # readers are told, in Arabic
     assert '<div lang="sv" dir="ltr">' in html
@@ -66,7 +79,7 @@ def test_new_lang_adds_a_language_that_builds_at_once_with_its_gaps_as_warnings(
     assert set(strings) == set(swedish)
     assert strings["toc"] == "Sisällysluettelo"  # Material's own Finnish, where it has one
     assert strings["notice.machine"] in ("", None)  # ours: to fill
-    assert (project / "docs/fi/index.md").is_file()
+    assert not (project / "docs/fi").exists()  # no copies: every page shows the Swedish one
 
     build = trygg(project, "build", "--no-browser")
     assert build.returncode == 0, build.stderr
@@ -75,7 +88,8 @@ def test_new_lang_adds_a_language_that_builds_at_once_with_its_gaps_as_warnings(
     assert '<html lang="fi"' in html
 
     rows = {row.code: row for row in translation_status(project, languages)}
-    assert len(rows["fi"].missing) == len(FIXTURE_PAGES)  # every page, untranslated
+    assert len(rows["fi"].missing) == len(FIXTURE_PAGES)  # every page, not translated yet
+    assert "<h1" in (project / "site/fi/layout/index.html").read_text("utf-8")
 
 
 def test_a_language_marked_ready_turns_its_gaps_into_errors(project):

@@ -95,10 +95,10 @@ def _run_editing(action) -> int:
 
 
 def cmd_new_page(args) -> int:
-    """Create a Swedish page, marked untranslated in every other language, and add it to the menu.
+    """Create a Swedish page and add it to the menu; every other language shows it in Swedish.
 
-    In the other languages readers see the Swedish text, marked as Swedish, with a notice in
-    their language, until someone translates the page."""
+    In the other languages readers see the current Swedish text, marked as Swedish, with a
+    notice in their language, until someone translates the page (no copy is written)."""
     from .editing import new_page
 
     root = _root()
@@ -109,8 +109,8 @@ def cmd_new_lang(args) -> int:
     """Add a language to the site, marked in progress, with every page and string to translate.
 
     Writes the language into translations/languages.yml (status: in-progress),
-    translations/CODE.yml with every key to fill, and docs/CODE/ with every page marked
-    untranslated. It builds at once; what it lacks is listed as warnings until it is ready."""
+    translations/CODE.yml with every key to fill, and no pages: each shows the current Swedish
+    page until translated. It builds at once; its gaps are warnings until it is ready."""
     from .editing import new_language
 
     root = _root()
