@@ -75,9 +75,9 @@ def normal_text(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_yaml(text: str, shown: str, first_line: int = 1) -> Any:
+def parse_yaml(text: str, shown: str, first_line: int = 1, loader_class: type = _Loader) -> Any:
     """Parse YAML text; a syntax error names the line (offset by ``first_line``) and the fix."""
-    loader = _Loader(text)
+    loader = loader_class(text)
     loader.duplicates = []
     try:
         data = loader.get_single_data()

@@ -1,0 +1,82 @@
+"""Source rules about a page as a whole and the files it shows: an empty page, an image from
+another website, an image too heavy for a phone, a translation left without its Swedish page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .languages import Languages
+from .problems import Problem
+from .translation import PageSource
+
+# 300 kB: every page of the site weighs under 150 kB compressed, so one image of 300 kB
+# already triples a page for a parent on a prepaid phone plan, and the guide's PDF embeds
+# each of its images in every language. A photo saved for the web (1200 px wide, JPEG
+# quality 80) stays well below it.
+IMAGE_LIMIT = 300_000
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_OTHER_SITE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+def page_problems(page: PageSource, shown: str) -> list[Problem]:
+    """An empty page, and images on other websites, in one page's Markdown."""
+    if not page.body.strip():
+        return [Problem(shown, page.body_line, "page-empty", "this page has no text"
+                        + (" below its front matter" if page.body_line > 1 else "")
+                        + "; write the page (a '# Title' line, then the text), or delete the "
+                        "file and its line in mkdocs.yml's nav if the page is not wanted.")]
+    problems = []
+    for offset, line in enumerate(page.body.splitlines()):
+        for match in _IMAGE.finditer(line):
+            if _OTHER_SITE.match(match.group(1)):
+                problems.append(Problem(shown, page.body_line + offset, "image-external",
+                                        f"the image '{match.group(1)}' is on another website, "
+                                        "and the site loads nothing from other websites (a "
+                                        "reader's visit must not be seen elsewhere). Save the "
+                                        "image into docs/ next to the page and show that file; "
+                                        "for a video or a web page, write an ordinary link "
+                                        "[text](address) without the '!'."))
+    return problems
+
+
+def image_problems(docs: Path) -> list[Problem]:
+    """Images heavier than IMAGE_LIMIT, once each, at the image file."""
+    problems = []
+    for path in sorted(docs.rglob("*")):
+        if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file():
+            size = path.stat().st_size
+            if size > IMAGE_LIMIT:
+                problems.append(Problem(
+                    f"docs/{path.relative_to(docs).as_posix()}", 1, "image-too-large",
+                    f"this image is {_size(size)}; the limit is {_size(IMAGE_LIMIT)}, so that "
+                    "pages stay light on a phone and the PDFs small. Save it smaller: at most "
+                    "1200 pixels wide, as JPEG (photos) or PNG (drawings)."))
+    return problems
+
+
+def orphan_problems(docs: Path, languages: Languages) -> list[Problem]:
+    """Translated pages whose source page no longer exists (renamed or removed): one finding
+    per missing source page, naming every language that still has it."""
+    source = languages.source.code
+    orphans: dict[str, list[str]] = {}
+    for lang in languages:
+        if not lang.is_source and (docs / lang.code).is_dir():
+            for path in sorted((docs / lang.code).rglob("*.md")):
+                relative = path.relative_to(docs / lang.code).as_posix()
+                if not (docs / source / relative).exists():
+                    orphans.setdefault(relative, []).append(lang.code)
+    problems = []
+    for relative, codes in sorted(orphans.items()):
+        also = f" (and the same file in {', '.join(codes[1:])})" if codes[1:] else ""
+        problems.append(Problem(
+            f"docs/{codes[0]}/{relative}", 1, "translation-orphan",
+            f"there is no docs/{source}/{relative}, the page this translates{also}. If that "
+            f"page was renamed, rename it in every language at once with 'make move-page "
+            f"FROM={relative} TO=<new name>'; if it was removed, delete these files."))
+    return problems
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size // 1000} kB"
