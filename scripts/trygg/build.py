@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .crash import without_traceback
 from .languages import load_languages
 from .pdf.books import PdfFailed, project_books
 from .pdf.build import build_pdfs
@@ -24,10 +25,12 @@ class BuildFailed(Exception):
 
 
 def run_mkdocs(root: Path, out_dir: Path) -> None:
-    """Run ``mkdocs build`` in a child process; its messages go straight to the editor."""
+    """Run ``mkdocs build`` in a child process; its messages go to the editor (a traceback
+    shortened to its last line and how to report it)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict",
                "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out_dir)]
-    result = subprocess.run(command, cwd=root)
+    result = subprocess.run(command, cwd=root, stderr=subprocess.PIPE, text=True)
+    sys.stderr.write(without_traceback(result.stderr))
     if result.returncode != 0:
         raise BuildFailed("the site could not be built; see the messages above")
 

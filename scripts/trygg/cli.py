@@ -151,20 +151,21 @@ def cmd_status(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """Preview the site on 127.0.0.1, rebuilt when a file changes (all languages, or one)."""
-    import os
+    """Preview the site on 127.0.0.1, rebuilt when a file changes (all languages, or one).
+
+    Pages, data files and translations/ are watched; each rebuild lists the source rules'
+    findings. Ctrl-C (or a stop signal) stops it and leaves no temporary folder behind."""
+    from .mkdocs_config import load_config
+    from .preview import serve
 
     root = _root()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if args.lang:
-        env["TRYGG_ONLY_LANGUAGE"] = args.lang
-        env["TRYGG_STRICT"] = "false"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{args.port}",
-               "--config-file", str(root / "mkdocs.yml")]
+    try:
+        load_config(root)  # MkDocs itself would answer a mistake here with a traceback
+    except ProblemsFound as found:
+        _report(found.problems)
+        return 1
     print(f"Preview on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
-    # Become the preview server, so that Ctrl-C and a stop signal reach it directly.
-    os.chdir(root)
-    os.execve(sys.executable, command, env)
+    return serve(root, args.port, args.lang)
 
 
 def cmd_benchmark(args) -> int:
@@ -221,7 +222,25 @@ def main(argv: list[str] | None = None) -> int:
         record.add_argument("path", help="the page, e.g. gangsnacket/varningstecken.md")
         record.add_argument("--lang", required=True, help="the translation's language, e.g. ar")
     args = parser.parse_args(argv)
-    return args.run(args)
+    return _run(args)
+
+
+def _run(args) -> int:
+    """The verb, with no traceback for an editor: a stop signal ends it like Ctrl-C (so that
+    no temporary folder stays behind), and a fault names the file it was reading."""
+    import signal
+
+    from .crash import unexpected
+
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print(f"trygg {args.verb}: stopped.", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last resort: never a traceback for editors
+        print(unexpected(error), file=sys.stderr)
+        return 70  # EX_SOFTWARE: a fault in trygg, not in the input
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from .crash import note_reading
 from .problems import Problem, ProblemsFound
 
 
@@ -56,6 +57,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 
 def read_text(path: Path, shown: str | None = None) -> str:
     """The file's text; a file that is not UTF-8 is a problem at the line of the first bad byte."""
+    note_reading(shown or str(path))
     raw = path.read_bytes()
     try:
         return normal_text(raw.decode("utf-8"))
