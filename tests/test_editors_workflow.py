@@ -146,3 +146,35 @@ def test_serve_previews_one_language_on_127_0_0_1(project):
         server.terminate()
         output = server.communicate(timeout=20)[0].decode(errors="replace")
     assert '<html lang="ar"' in html and 'dir="rtl"' in html, output
+
+
+def test_move_page_renames_in_every_language_with_links_and_translation_states(project):
+    page = project / "docs/sv/bara-svenska.md"
+    page.write_text(page.read_text("utf-8") + "\nTillbaka till [början](index.md#startsida).\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "nav:\n  - index.md\n  - bara-svenska.md\n", "utf-8")
+    before = {row.code: row for row in translation_status(project, load_languages(project))}
+    result = trygg(project, "move-page", "bara-svenska", "om-webbplatsen/bara-pa-svenska")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "docs/sv/bara-svenska.md").exists()
+    moved = (project / "docs/sv/om-webbplatsen/bara-pa-svenska.md").read_text("utf-8")
+    assert "[början](../index.md#startsida)" in moved  # its own links still lead where they did
+    for code in ("sv", "ar"):
+        assert "(om-webbplatsen/bara-pa-svenska.md)" in (
+            project / f"docs/{code}/index.md").read_text("utf-8")
+    assert "  - om-webbplatsen/bara-pa-svenska.md" in config.read_text("utf-8").splitlines()
+    after = {row.code: row for row in translation_status(project, load_languages(project))}
+    for code in before:  # the Swedish index changed only in a link: ar stays up to date
+        assert (after[code].machine, after[code].reviewed, after[code].outdated) == (
+            before[code].machine, before[code].reviewed, before[code].outdated)
+    build = trygg(project, "build", "--no-browser")
+    assert build.returncode == 0, build.stderr
+
+
+def test_move_page_refuses_a_missing_page_or_a_taken_name(project):
+    result = trygg(project, "move-page", "finns-inte", "ny")
+    assert result.returncode == 1
+    assert result.stderr.startswith("docs/sv/finns-inte.md:1: page-missing:")
+    result = trygg(project, "move-page", "bara-svenska", "layout")
+    assert result.returncode == 1
+    assert result.stderr.startswith("docs/ar/layout.md:1: page-exists:")

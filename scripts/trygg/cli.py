@@ -105,6 +105,16 @@ def cmd_new_page(args) -> int:
     return _run_editing(lambda: new_page(root, args.path, args.title, args.description))
 
 
+def cmd_move_page(args) -> int:
+    """Rename a page in every language, with its menu entry and every link to it.
+
+    Each translation keeps its state: one that matched the Swedish page still does."""
+    from .moving import move_page
+
+    root = _root()
+    return _run_editing(lambda: move_page(root, args.old, args.new))
+
+
 def cmd_new_lang(args) -> int:
     """Add a language to the site, marked in progress, with every page and string to translate.
 
@@ -215,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     page.add_argument("path", help="e.g. gangsnacket/varningstecken (Swedish words in ASCII)")
     page.add_argument("--title", required=True, help="the page's title in Swedish")
     page.add_argument("--description", help="one sentence for search engines (default: the title)")
+    move = verb("move-page", cmd_move_page)
+    move.add_argument("old", help="the page now, e.g. gangsnacket/varningstecken")
+    move.add_argument("new", help="its new name, e.g. gangsnacket/tecken-att-se-upp-med")
     lang = verb("new-lang", cmd_new_lang)
     lang.add_argument("code", help="BCP 47 language code, e.g. fi")
     for name, function in (("translated", cmd_translated), ("reviewed", cmd_reviewed)):
