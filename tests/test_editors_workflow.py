@@ -177,4 +177,4 @@ def test_move_page_refuses_a_missing_page_or_a_taken_name(project):
     assert result.stderr.startswith("docs/sv/finns-inte.md:1: page-missing:")
     result = trygg(project, "move-page", "bara-svenska", "layout")
     assert result.returncode == 1
-    assert result.stderr.startswith("docs/ar/layout.md:1: page-exists:")
+    assert result.stderr.startswith("docs/sv/layout.md:1: page-exists:")
