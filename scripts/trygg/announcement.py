@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from .problems import Problem
-from .yamlfile import load_yaml
+from .yamlfile import load_mapping
 
 ANNOUNCEMENT_FILE = Path("docs") / "_data" / "announcement.yml"
 _SHOWN = ANNOUNCEMENT_FILE.as_posix()
@@ -27,7 +27,7 @@ def _moment(value, end: bool) -> dt.datetime | None:
 
 def _read(root: Path):
     path = root / ANNOUNCEMENT_FILE
-    return (load_yaml(path, _SHOWN) or {}) if path.exists() else {}
+    return load_mapping(path, _SHOWN) if path.exists() else {}
 
 
 def current_announcement(root: Path, lang: str, source: str,
@@ -35,8 +35,7 @@ def current_announcement(root: Path, lang: str, source: str,
     """The announcement in one language ({'text', 'lang'}), or None when there is none, its
     ``from`` has not come or its ``until`` has passed (problems are announcement_problems')."""
     data = _read(root)
-    texts = data.get("text") if isinstance(data, dict) else None
-    until = _moment(data.get("until"), end=True) if isinstance(data, dict) else None
+    texts, until = data.get("text"), _moment(data.get("until"), end=True)
     if not until or not isinstance(texts, dict) or not texts:
         return None
     now = _moment(today, end=False) if today else dt.datetime.now()
@@ -52,9 +51,6 @@ def announcement_problems(root: Path, now: dt.datetime | None = None) -> list[Pr
     data = _read(root)
     if not data:
         return []
-    if not isinstance(data, dict):
-        return [Problem(_SHOWN, 1, "announcement-text", "the file needs 'until:' and 'text:' "
-                        "lines (see the example at its top).")]
     problems, moments = [], {}
     for key in ("from", "until"):
         value = data.get(key)

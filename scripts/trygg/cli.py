@@ -21,7 +21,8 @@ def _root() -> Path:
 
 
 def _report(problems: list[Problem]) -> None:
-    for problem in sorted(problems):
+    # Errors first: the first line an editor reads is something to fix.
+    for problem in sorted(problems, key=lambda p: (p.severity != "error", p)):
         print(problem, file=sys.stderr)
 
 

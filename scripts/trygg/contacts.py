@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem, ProblemsFound
-from .yamlfile import load_yaml
+from .yamlfile import load_mapping
 
 CONTACTS_FILE = Path("docs") / "_data" / "contacts.yml"
 TOKEN = re.compile(r"\[\[([A-Za-z0-9_-]+)(?::([a-zåäö]+))?\]\]")
@@ -47,7 +47,7 @@ def load_contacts(root: Path) -> dict[str, Contact]:
     if not path.exists():
         return {}
     shown = CONTACTS_FILE.as_posix()
-    data = load_yaml(path, shown) or {}
+    data = load_mapping(path, shown)
     contacts, problems = {}, []
     for key, entry in data.items():
         line = data.lines.get(key, 1)

@@ -20,8 +20,37 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _OTHER_SITE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
 
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Control characters: a file that is not text, or text pasted from a word processor (its line
+# and page breaks come along as invisible characters that break the page).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def name_problems(relative: str, shown: str) -> list[Problem]:
+    """A page's file and folder names become its web address: lower-case ASCII words."""
+    parts = relative.removesuffix(".md").split("/")
+    if all(_NAME.match(part) for part in parts):
+        return []
+    suggestion = "/".join(_slug(part) for part in parts) + ".md"
+    return [Problem(shown, 1, "page-name", f"'{relative}': page and folder names become the "
+                    "page's web address, so they are lower-case words in plain letters joined "
+                    f"by '-' (å, ä, ö become a, a, o; no spaces or capitals): rename it, e.g. "
+                    f"'{suggestion}'.")]
+
+
+def _slug(part: str) -> str:
+    plain = part.lower().translate(str.maketrans("åäöéèü", "aaoeeu"))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "sida"
+
+
 def page_problems(page: PageSource, shown: str) -> list[Problem]:
-    """An empty page, and images on other websites, in one page's Markdown."""
+    """An empty page, invisible characters, and images on other websites, in one page."""
+    if control := _CONTROL.search(page.body):
+        return [Problem(shown, page.body_line + page.body[:control.start()].count("\n"),
+                        "file-encoding", f"this line has an invisible control character "
+                        f"(U+{ord(control.group()):04X}), which breaks the page: often text "
+                        "pasted from a word processor, or a file that is not text. Retype the "
+                        "line, or paste the text as plain text.")]
     if not page.body.strip():
         return [Problem(shown, page.body_line, "page-empty", "this page has no text"
                         + (" below its front matter" if page.body_line > 1 else "")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .announcement import ANNOUNCEMENT_FILE, announcement_problems, current_announcement
 from .problems import Problem
-from .yamlfile import load_yaml
+from .yamlfile import load_mapping
 
 __all__ = ["ANNOUNCEMENT_FILE", "announcement_problems", "current_announcement",
            "load_publisher", "publisher_problems"]
@@ -19,7 +19,7 @@ PUBLISHER_FIELDS = ("organisation", "organisation_number", "visiting_address",
 
 def load_publisher(root: Path) -> dict:
     path = root / PUBLISHER_FILE
-    data = load_yaml(path, PUBLISHER_FILE.as_posix()) if path.exists() else {}
+    data = load_mapping(path, PUBLISHER_FILE.as_posix()) if path.exists() else {}
     return {key: (str(data.get(key)).strip() if data and data.get(key) else "")
             for key in PUBLISHER_FIELDS}
 

@@ -14,7 +14,7 @@ from .checklists import checklist_problems, load_checklists, token_problems
 from .contacts import contact_problems, load_contacts
 from .languages import Languages, load_languages
 from .mkdocs_config import load_config, nav_entries
-from .page_rules import image_problems, orphan_problems, page_problems
+from .page_rules import image_problems, name_problems, orphan_problems, page_problems
 from .problems import Problem, ProblemsFound
 from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
@@ -112,7 +112,7 @@ def validate_project(root: Path) -> list[Problem]:
                 problems += found.problems
                 continue
             lang = languages.get(folder.name)
-            problems += page_problems(page, shown)
+            problems += page_problems(page, shown) + name_problems(str(relative), shown)
             if not lang.is_source:
                 problems += translation_problems(page.meta, shown)
             elif lang.code == "sv" and (value := lix(path.read_text(encoding="utf-8"))) > 40:

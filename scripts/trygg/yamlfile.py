@@ -58,6 +58,10 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 def read_text(path: Path, shown: str | None = None) -> str:
     """The file's text; a file that is not UTF-8 is a problem at the line of the first bad byte."""
     note_reading(shown or str(path))
+    if not path.is_file():
+        raise ProblemsFound([Problem(shown or str(path), 1, "file-missing", "this file is "
+                                     "missing; restore it (git restore <file> brings back the "
+                                     "last committed version) or undo its rename.")])
     raw = path.read_bytes()
     try:
         return normal_text(raw.decode("utf-8"))
@@ -120,3 +124,17 @@ def _shift_lines(data: Any, offset: int) -> None:
 def load_yaml(path: Path, shown: str | None = None) -> Any:
     shown = shown or str(path)
     return parse_yaml(read_text(path, shown), shown)
+
+
+def load_mapping(path: Path, shown: str | None = None) -> LineDict:
+    """A data file that must be 'key: value' lines; an empty file is an empty mapping."""
+    shown = shown or str(path)
+    data = load_yaml(path, shown)
+    if data is None:
+        data = LineDict()
+        data.lines, data.start_line = {}, 1
+    if not isinstance(data, dict):
+        raise ProblemsFound([Problem(shown, 1, "yaml-shape", "this file must be 'key: value' "
+                                     "lines at its top level (it starts with a list or plain "
+                                     "text); compare it with the example at its top or in git.")])
+    return data
