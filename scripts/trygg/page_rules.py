@@ -16,7 +16,7 @@ from .translation import PageSource
 # quality 80) stays well below it.
 IMAGE_LIMIT = 300_000
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _OTHER_SITE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
 
@@ -59,9 +59,14 @@ def page_problems(page: PageSource, shown: str) -> list[Problem]:
     problems = []
     for offset, line in enumerate(page.body.splitlines()):
         for match in _IMAGE.finditer(line):
-            if _OTHER_SITE.match(match.group(1)):
+            if not match.group(1).strip():
+                problems.append(Problem(shown, page.body_line + offset, "image-alt", "this "
+                                        "image has no text for readers who cannot see it; say "
+                                        "what it shows between the brackets: ![what the image "
+                                        "shows](file)."))
+            if _OTHER_SITE.match(match.group(2)):
                 problems.append(Problem(shown, page.body_line + offset, "image-external",
-                                        f"the image '{match.group(1)}' is on another website, "
+                                        f"the image '{match.group(2)}' is on another website, "
                                         "and the site loads nothing from other websites (a "
                                         "reader's visit must not be seen elsewhere). Save the "
                                         "image into docs/ next to the page and show that file; "

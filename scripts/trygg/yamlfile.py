@@ -88,9 +88,13 @@ def parse_yaml(text: str, shown: str, first_line: int = 1, loader_class: type = 
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as error:
-        # The context (e.g. the '[' that was never closed) is where an editor's mistake is;
-        # the problem mark is where the parser gave up, often the line after.
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        # The context (e.g. the '[' or quote that was never closed) is where an editor's
+        # mistake is, and the problem mark where the parser gave up, often the line after;
+        # but a block's context is its first line, far above a line indented wrongly.
+        context = getattr(error, "context", None) or ""
+        mark = None if context.startswith("while parsing a block") else getattr(
+            error, "context_mark", None)
+        mark = mark or getattr(error, "problem_mark", None)
         line = (mark.line if mark else 0) + first_line
         what = " ".join(filter(None, [getattr(error, "context", None),
                                       getattr(error, "problem", None)])) or str(error)
