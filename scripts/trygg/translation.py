@@ -84,9 +84,12 @@ def translation_problems(meta: LineDict, shown: str) -> list[Problem]:
     block = meta.get("translation")
     line = meta.lines.get("translation", 1)
     if not isinstance(block, dict):
+        _, code, page = (shown.split("/", 2) + ["", ""])[:3]
         return [Problem(shown, line, "translation-status", "a translated page needs "
                         "'translation:' with 'status: machine' or 'status: reviewed' in its "
-                        "front matter (a page not translated yet is no file: delete it).")]
+                        f"front matter: once it is translated, run 'trygg translated {page} "
+                        f"--lang {code}' to add it (a page not translated yet is no file: "
+                        "delete it).")]
     status = block.get("status")
     if status == "untranslated":
         return [Problem(shown, block.lines.get("status", line), "translation-untranslated",
