@@ -73,6 +73,13 @@ class Mistake:
     rule: str
     errors: int | None = None  # one root cause, one finding: how many errors at most
     says: str = ""  # words the message must contain (the fix, the limit …)
+    command: tuple[str, ...] = ("build", "--no-browser")
+
+
+# The fixture's every Swedish page, as a navigation lists them.
+NAV = ("nav:\n  - index.md\n  - layout.md\n  - bara-svenska.md\n"
+       "  - om-webbplatsen/dolj-ditt-besok.md\n  - om-webbplatsen/integritet.md\n"
+       "  - om-webbplatsen/tillganglighet.md\n")
 
 
 A = "docs/_data/announcement.yml"
@@ -141,7 +148,7 @@ CATALOGUE = {
     "an unknown language folder": Mistake(
         lambda p: write(p / "docs/xx/index.md", "# X\n"), "docs/xx", 1, "language-unknown", 1),
     "a nav entry to a missing page": Mistake(
-        lambda p: append(p / "mkdocs.yml", "nav:\n  - index.md\n  - finns-inte.md\n"),
+        lambda p: append(p / "mkdocs.yml", NAV + "  - finns-inte.md\n"),
         "mkdocs.yml", "finns-inte.md", "nav-missing-page", 1),
     "two pages with the same address": Mistake(
         lambda p: write(p / "docs/sv/bara-svenska/index.md",
@@ -196,6 +203,20 @@ CATALOGUE = {
     "translations/languages.yml deleted": Mistake(
         lambda p: (p / "translations/languages.yml").unlink(),
         "translations/languages.yml", 1, "file-missing", 1, "git restore"),
+    "a page added by hand and left out of the menu": Mistake(
+        lambda p: (append(p / "mkdocs.yml", NAV),
+                   write(p / "docs/sv/ny-sida.md", "---\ntitle: Ny\n---\n\n# Ny\n\nText.\n")),
+        "docs/sv/ny-sida.md", 1, "nav-page-missing", 1, "- ny-sida.md"),
+    "a menu line pasted twice": Mistake(
+        lambda p: append(p / "mkdocs.yml", NAV + "  - layout.md\n"),
+        "mkdocs.yml", "- layout.md", "nav-duplicate", 1, "delete one"),
+    "make new-page without a TITLE": Mistake(
+        lambda p: append(p / "mkdocs.yml", NAV),
+        "ny-sida.md", 1, "page-title", 1, 'TITLE="', ("new-page", "ny-sida", "--title", "")),
+    "make status with a broken page": Mistake(
+        lambda p: replace(p / "docs/ar/index.md", "description: وصف صفحة الاختبار.",
+                          "description: [وصف"),
+        "docs/ar/index.md", 3, "yaml-syntax", 1, "", ("status",)),
     "an announcement date written in words": Mistake(
         lambda p: write(p / A, "until: 31 december\ntext:\n  sv: Hej.\n"),
         A, 1, "announcement-date", 1, "2026-12-31"),
@@ -224,7 +245,7 @@ def test_each_mistake_is_one_clear_line_and_the_site_is_unchanged(project, case)
     before = tree_digest(project / "site")
     top = sorted(p.name for p in project.iterdir())
     mistake.change(project)
-    result = trygg(project, "build", "--no-browser")
+    result = trygg(project, *mistake.command)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output

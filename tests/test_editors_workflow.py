@@ -46,7 +46,10 @@ def test_new_page_creates_the_swedish_page_and_a_menu_entry_and_no_copies(tmp_pa
 def test_a_new_page_shows_the_current_swedish_text_in_every_language(project):
     """new-page, then a Swedish edit: the Arabic page shows the edited Swedish text."""
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8") + "nav:\n  - index.md\n  - layout.md\n", "utf-8")
+    config.write_text(config.read_text("utf-8") + "nav:\n  - index.md\n  - layout.md\n"
+                      "  - bara-svenska.md\n  - om-webbplatsen/dolj-ditt-besok.md\n"
+                      "  - om-webbplatsen/integritet.md\n  - om-webbplatsen/tillganglighet.md\n",
+                      "utf-8")
     assert trygg(project, "new-page", "en-ny-sida", "--title", "En ny sida").returncode == 0
     page = project / "docs/sv/en-ny-sida.md"
     page.write_text(page.read_text("utf-8").replace(
@@ -152,7 +155,10 @@ def test_move_page_renames_in_every_language_with_links_and_translation_states(p
     page = project / "docs/sv/bara-svenska.md"
     page.write_text(page.read_text("utf-8") + "\nTillbaka till [början](index.md).\n", "utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8") + "nav:\n  - index.md\n  - bara-svenska.md\n", "utf-8")
+    config.write_text(config.read_text("utf-8") + "nav:\n  - index.md\n  - bara-svenska.md\n"
+                      "  - layout.md\n  - om-webbplatsen/dolj-ditt-besok.md\n"
+                      "  - om-webbplatsen/integritet.md\n  - om-webbplatsen/tillganglighet.md\n",
+                      "utf-8")
     before = {row.code: row for row in translation_status(project, load_languages(project))}
     result = trygg(project, "move-page", "bara-svenska", "om-webbplatsen/bara-pa-svenska")
     assert result.returncode == 0, result.stderr

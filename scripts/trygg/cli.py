@@ -249,6 +249,9 @@ def _run(args) -> int:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
         return args.run(args)
+    except ProblemsFound as found:  # a verb that reads the sources meets a mistake in them
+        _report(found.problems)
+        return 1
     except KeyboardInterrupt:
         print(f"trygg {args.verb}: stopped.", file=sys.stderr)
         return 130

@@ -35,6 +35,9 @@ def page_path(name: str) -> PurePosixPath:
 def new_page(root: Path, name: str, title: str, description: str | None = None) -> list[Path]:
     languages = load_languages(root)
     relative = page_path(name)
+    if not title.strip():
+        raise _error(str(relative), "page-title", "give the page a title in Swedish: make "
+                     f'new-page PAGE={relative.with_suffix("")} TITLE="Sidans namn".')
     source = root / "docs" / languages.source.code / relative
     if source.exists():
         raise _error(f"docs/{languages.source.code}/{relative}", "page-exists",

@@ -13,7 +13,7 @@ from .accessibility import statement_problems
 from .checklists import checklist_problems, load_checklists, token_problems
 from .contacts import contact_problems, load_contacts
 from .languages import Languages, load_languages
-from .mkdocs_config import load_config, nav_entries
+from .mkdocs_config import load_config, nav_coverage_problems, nav_entries
 from .page_rules import image_problems, name_problems, orphan_problems, page_problems
 from .problems import Problem, ProblemsFound
 from .readability import lix
@@ -78,6 +78,7 @@ def validate_project(root: Path) -> list[Problem]:
     except ProblemsFound as found:
         return found.problems
     problems = check_strings(root, languages) + nav_problems(root, languages)
+    problems += nav_coverage_problems(root, languages.source.code)
     problems += publisher_problems(root) + announcement_problems(root)
     problems += statement_problems(root, languages)
     # A data file that cannot be read is one finding: its references are not then each
