@@ -134,21 +134,39 @@ def test_translated_and_reviewed_record_the_source_version_and_status(project):
     assert "trygg-notice" not in (project / "site/ti/index.html").read_text("utf-8")
 
 
-def test_serve_previews_one_language_on_127_0_0_1(project):
+def _get(url: str, deadline: float) -> str:
+    while time.monotonic() < deadline:
+        try:
+            return urllib.request.urlopen(url, timeout=2).read().decode()
+        except OSError:
+            time.sleep(0.5)
+    return ""
+
+
+def test_serve_previews_one_language_and_tells_the_truth_and_leaves_nothing(project, tmp_path):
+    """Findings on the first build and on a rebuild after translations/ changes; a stop
+    signal leaves no temporary site behind."""
+    (tmp_path / "tmp").mkdir()
+    replace_in = project / "docs/ar/layout.md"
+    replace_in.write_text(replace_in.read_text("utf-8").replace("status: reviewed",
+                                                                "status: klar"), "utf-8")
     server = subprocess.Popen([*TRYGG, "serve", "--lang", "ar", "--port", "8765"], cwd=project,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                   "TMPDIR": str(tmp_path / "tmp")})
     try:
-        deadline, html = time.monotonic() + 60, ""
-        while time.monotonic() < deadline and not html:
-            try:
-                html = urllib.request.urlopen("http://127.0.0.1:8765/", timeout=2).read().decode()
-            except OSError:
-                time.sleep(0.5)
+        html = _get("http://127.0.0.1:8765/", time.monotonic() + 60)
+        strings = project / "translations/ar.yml"
+        strings.write_text(strings.read_text("utf-8") + "toc: مكرر\n", "utf-8")
+        time.sleep(8)  # the watcher waits for quiet, then rebuilds
     finally:
         server.terminate()
-        output = server.communicate(timeout=20)[0].decode(errors="replace")
+        output = server.communicate(timeout=30)[0].decode(errors="replace")
     assert '<html lang="ar"' in html and 'dir="rtl"' in html, output
+    assert "docs/ar/layout.md:5: translation-status:" in output  # on the first build
+    assert "translations/ar.yml" in output and "yaml-duplicate-key" in output  # on the rebuild
+    assert "Traceback" not in output
+    assert not list((tmp_path / "tmp").iterdir()), "the preview left a temporary folder"
 
 
 def test_move_page_renames_in_every_language_with_links_and_translation_states(project):
