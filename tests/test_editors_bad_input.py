@@ -122,7 +122,10 @@ CATALOGUE = {
         "mkdocs.yml", "- layout.md", "yaml-syntax", 1),
     "a tab indent in contacts.yml": Mistake(
         lambda p: replace(p / "docs/_data/contacts.yml", '  number: "112"\n', '\tnumber: "112"\n'),
-        "docs/_data/contacts.yml", 'number: "112"', "yaml-syntax", 1, "indentation"),
+        "docs/_data/contacts.yml", 'number: "112"', "yaml-syntax", 1, "never with the Tab key"),
+    "a tab before a key in translations/sv.yml": Mistake(
+        lambda p: replace(p / "translations/sv.yml", "\ntoc: ", "\n\ttoc: "),
+        "translations/sv.yml", "toc: ", "yaml-syntax", 1, "never with the Tab key"),
     "a Swedish page renamed by hand": Mistake(
         lambda p: (p / "docs/sv/layout.md").rename(p / "docs/sv/utseende.md"),
         "docs/ar/layout.md", 1, "translation-orphan", 1, "make move-page"),

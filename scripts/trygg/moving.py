@@ -70,7 +70,7 @@ def move_page(root: Path, old_name: str, new_name: str) -> list[Path]:
     for path, text in writes.items():
         if path.parent.is_relative_to(docs / source):
             sources_after[path.relative_to(docs / source).as_posix()] = text
-    sources_after.pop(moved[0], None) if moved[0] != moved[1] else None
+    sources_after.pop(moved[0], None)  # the new name differs (page-exists above)
     # A translation that matched its Swedish page before the move matches it after: the
     # Swedish page changed only in its links.
     for lang in languages:

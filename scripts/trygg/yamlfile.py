@@ -91,17 +91,20 @@ def parse_yaml(text: str, shown: str, first_line: int = 1, loader_class: type = 
         # The context (e.g. the '[' or quote that was never closed) is where an editor's
         # mistake is, and the problem mark where the parser gave up, often the line after;
         # but a block's context is its first line, far above a line indented wrongly.
+        # A tab is where it is, not where the text before it began.
         context = getattr(error, "context", None) or ""
-        mark = None if context.startswith("while parsing a block") else getattr(
-            error, "context_mark", None)
+        problem = getattr(error, "problem", None) or ""
+        mark = None if context.startswith("while parsing a block") or "tab" in problem else (
+            getattr(error, "context_mark", None))
         mark = mark or getattr(error, "problem_mark", None)
         line = (mark.line if mark else 0) + first_line
         what = " ".join(filter(None, [getattr(error, "context", None),
                                       getattr(error, "problem", None)])) or str(error)
         raise ProblemsFound([Problem(
             shown, line, "yaml-syntax",
-            f"this is not valid YAML ({what}). Check the indentation and put text that "
-            "contains ':' or '#' in quotes.",
+            f"this is not valid YAML ({what}). "
+            + ("Indent with spaces, never with the Tab key." if "tab" in what else
+               "Check the indentation and put text that contains ':' or '#' in quotes."),
         )]) from None
     finally:
         loader.dispose()
