@@ -93,17 +93,18 @@ def parse_yaml(text: str, shown: str, first_line: int = 1, loader_class: type = 
         # but a block's context is its first line, far above a line indented wrongly.
         # A tab is where it is, not where the text before it began.
         context = getattr(error, "context", None) or ""
-        problem = getattr(error, "problem", None) or ""
-        mark = None if context.startswith("while parsing a block") or "tab" in problem else (
+        problem_mark = getattr(error, "problem_mark", None)
+        tab = "tab" in (getattr(error, "problem", None) or "") or _tab_indent(text, problem_mark)
+        mark = None if context.startswith("while parsing a block") or tab else (
             getattr(error, "context_mark", None))
-        mark = mark or getattr(error, "problem_mark", None)
+        mark = mark or problem_mark
         line = (mark.line if mark else 0) + first_line
         what = " ".join(filter(None, [getattr(error, "context", None),
                                       getattr(error, "problem", None)])) or str(error)
         raise ProblemsFound([Problem(
             shown, line, "yaml-syntax",
             f"this is not valid YAML ({what}). "
-            + ("Indent with spaces, never with the Tab key." if "tab" in what else
+            + ("Indent with spaces, never with the Tab key." if tab else
                "Check the indentation and put text that contains ':' or '#' in quotes."),
         )]) from None
     finally:
@@ -117,6 +118,14 @@ def parse_yaml(text: str, shown: str, first_line: int = 1, loader_class: type = 
     if first_line != 1:
         _shift_lines(data, first_line - 1)
     return data
+
+
+def _tab_indent(text: str, mark) -> bool:
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    return "\t" in line[: len(line) - len(line.lstrip())]
 
 
 def _shift_lines(data: Any, offset: int) -> None:
