@@ -374,3 +374,22 @@ def test_an_unexpected_fault_names_the_file_and_how_to_report_it(project):
     assert "Traceback" not in result.stderr
     assert "RuntimeError: a fault for the test" in result.stderr
     assert "please report it" in result.stderr.lower()
+
+
+def test_a_pdf_that_fails_is_explained_at_the_markdown_line_first(tmp_path):
+    """An image from another website written as HTML on a guide page stops its PDF; the first
+    line is the check's finding at the Markdown line (a source rule for raw HTML may name it
+    earlier still, under its own id), then the PDF's own words."""
+    project = make_project(tmp_path, keep_nav=True)
+    (tmp_path / "tmp").mkdir()
+    page = project / "docs/sv/gangsnacket/varningstecken.md"
+    append(page, '\n<img src="https://i.ytimg.com/vi/abc/hqdefault.jpg" alt="Film">\n')
+    line = len(page.read_text("utf-8").splitlines())
+    result = trygg(project, "build", "--no-browser")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert re.match(rf"docs/sv/gangsnacket/varningstecken.md:{line}: [a-z-]+: ", first), \
+        result.stderr
+    assert not (project / "site").exists() and not list(project.glob(".site-build-*"))
+    assert not list((tmp_path / "tmp").iterdir())

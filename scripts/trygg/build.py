@@ -59,9 +59,17 @@ def build_site(root: Path, site_dir: Path,
     try:
         new = workdir / site_dir.name
         run_mkdocs(root, new)
-        make_pdfs(root, new)
         shown = site_dir.relative_to(root.resolve()).as_posix() if site_dir.is_relative_to(
             root.resolve()) else str(site_dir)
+        try:
+            make_pdfs(root, new)
+        except BuildFailed as error:
+            # What stops a PDF (an image on another website, a missing file) the check names
+            # at its Markdown line: its findings go first (not those about the missing PDFs).
+            error.findings = [p for p in (check(new, shown) if check else [])
+                              if p.severity == "error" and p.rule != "pdf-size-missing"
+                              and not (p.rule == "link-broken" and ".pdf'" in p.message)]
+            raise
         problems = source_problems + (check(new, shown) if check else [])
         if any(p.severity == "error" for p in problems):
             return problems

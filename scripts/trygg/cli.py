@@ -68,6 +68,7 @@ def cmd_build(args) -> int:
     try:
         problems = build_site(root, root / args.site_dir, check=_checker(args, root))
     except BuildFailed as error:
+        _report(getattr(error, "findings", []))
         print(f"trygg build: {error}; site/ was left as it was.", file=sys.stderr)
         return 1
     except ProblemsFound as found:
