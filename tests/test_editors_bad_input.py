@@ -184,6 +184,9 @@ CATALOGUE = {
     "a phone number typed into the text": Mistake(
         lambda p: append(p / "docs/sv/layout.md", "\nRing 116 111 om du vill prata.\n"),
         "docs/sv/layout.md", "116 111", "phone-number-typed", 1, "[[bris]]"),
+    "a translation saved under a translated file name": Mistake(
+        lambda p: (p / "docs/ar/layout.md").rename(p / "docs/ar/تخطيط.md"),
+        "docs/ar/تخطيط.md", 1, "translation-orphan", 1, "docs/sv/تخطيط.md"),
     "a file name with capitals and a space": Mistake(
         lambda p: write(p / "docs/sv/Min Sida.md", "---\ntitle: Min sida\n---\n\n# Min sida\n\nText.\n"),
         "docs/sv/Min Sida.md", 1, "page-name", 1, "'min-sida.md'"),
