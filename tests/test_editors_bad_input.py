@@ -203,6 +203,10 @@ CATALOGUE = {
     "a checklist name misspelt": Mistake(
         lambda p: append(p / "docs/sv/layout.md", "\n[[checklista:trygghetsvandrin]]\n"),
         "docs/sv/layout.md", "trygghetsvandrin", "checklist-unknown", 1),
+    "a contact's name written once, not per language": Mistake(
+        lambda p: replace(p / "docs/_data/contacts.yml", "  name:\n    sv: SOS Alarm, nödnummer\n",
+                          "  name: SOS Alarm\n  old_name:\n    sv: SOS Alarm, nödnummer\n"),
+        "docs/_data/contacts.yml", "name: SOS Alarm", "contact-entry", 1, "per language"),
     "contacts.yml turned into a list": Mistake(
         lambda p: write(p / "docs/_data/contacts.yml", "- 112\n- 116 111\n"),
         "docs/_data/contacts.yml", 1, "yaml-shape", 1),

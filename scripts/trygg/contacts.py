@@ -55,6 +55,13 @@ def load_contacts(root: Path) -> dict[str, Contact]:
             problems.append(Problem(shown, line, "contact-entry", f"contact '{key}' needs "
                                     "'number:' (or null) and 'verified: true/false'."))
             continue
+        texts = [part for part in ("name", "who", "hours") if not isinstance(
+            entry.get(part) or {}, dict)]
+        if texts:
+            problems.append(Problem(shown, entry.lines.get(texts[0], line), "contact-entry",
+                                    f"'{texts[0]}' of contact '{key}' is written per language, "
+                                    "one line each under it: '    sv: …', '    en: …'."))
+            continue
         number = entry["number"]
         contacts[str(key)] = Contact(str(key), str(number) if number is not None else None,
                                      entry["verified"] is True, line, entry.get("name") or {},
