@@ -181,6 +181,12 @@ CATALOGUE = {
     "a contact key misspelt": Mistake(
         lambda p: append(p / "docs/sv/layout.md", "\nRing [[brs]] om du vill prata.\n"),
         "docs/sv/layout.md", "[[brs]]", "contact-unknown", 1),
+    "a contact reference with spaces inside the brackets": Mistake(
+        lambda p: append(p / "docs/sv/layout.md", "\nRing [[ bris ]] om du vill prata.\n"),
+        "docs/sv/layout.md", "[[ bris ]]", "token-unknown", 1, "without spaces"),
+    "a checklist line inside a sentence": Mistake(
+        lambda p: append(p / "docs/sv/layout.md", "\nFyll i [[checklista:trygghetsvandring]].\n"),
+        "docs/sv/layout.md", "Fyll i", "token-unknown", 1, "a line of its own"),
     "a phone number typed into the text": Mistake(
         lambda p: append(p / "docs/sv/layout.md", "\nRing 116 111 om du vill prata.\n"),
         "docs/sv/layout.md", "116 111", "phone-number-typed", 1, "[[bris]]"),

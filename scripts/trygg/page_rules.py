@@ -21,6 +21,11 @@ _OTHER_SITE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
 
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# What the contact and checklist rules read ([[bris]], [[bris:namn]], a line
+# [[checklista:id]]); any other [[…]] would be published as it is, brackets and all.
+_BRACKETS = re.compile(r"\[\[[^\]\n]*\]\]")
+_CONTACT = re.compile(r"\[\[[A-Za-z0-9_-]+(?::[a-zåäö]+)?\]\]")
+_CHECKLIST = re.compile(r"\[\[checklista:[a-z0-9-]+\]\]")
 # Control characters: a file that is not text, or text pasted from a word processor (its line
 # and page breaks come along as invisible characters that break the page).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -58,6 +63,18 @@ def page_problems(page: PageSource, shown: str) -> list[Problem]:
                         "file and its line in mkdocs.yml's nav if the page is not wanted.")]
     problems = []
     for offset, line in enumerate(page.body.splitlines()):
+        for match in _BRACKETS.finditer(line):
+            token = match.group()
+            if _CHECKLIST.fullmatch(token) and line.strip() != token:
+                problems.append(Problem(shown, page.body_line + offset, "token-unknown", f"put "
+                                        f"{token} on a line of its own (the checklist takes "
+                                        "the whole line)."))
+            elif not (_CONTACT.fullmatch(token) or _CHECKLIST.fullmatch(token)):
+                problems.append(Problem(shown, page.body_line + offset, "token-unknown", f"{token} "
+                                        "is not a reference the site knows, and would be "
+                                        "published as it is. Write a contact as [[bris]] or "
+                                        "[[bris:namn]] and a checklist as [[checklista:id]], "
+                                        "without spaces."))
         for match in _IMAGE.finditer(line):
             if not match.group(1).strip():
                 problems.append(Problem(shown, page.body_line + offset, "image-alt", "this "
