@@ -171,11 +171,7 @@ def cmd_serve(args) -> int:
     from .preview import serve
 
     root = _root()
-    try:
-        load_config(root)  # MkDocs itself would answer a mistake here with a traceback
-    except ProblemsFound as found:
-        _report(found.problems)
-        return 1
+    load_config(root)  # MkDocs itself would answer a mistake here with a traceback
     print(f"Preview on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
     return serve(root, args.port, args.lang)
 
