@@ -166,6 +166,7 @@ def test_serve_previews_one_language_and_tells_the_truth_and_leaves_nothing(proj
     assert "docs/ar/layout.md:5: translation-status:" in output  # on the first build
     assert "translations/ar.yml" in output and "yaml-duplicate-key" in output  # on the rebuild
     assert "Traceback" not in output
+    assert server.returncode == 0, output  # stopping is how a preview ends
     assert not list((tmp_path / "tmp").iterdir()), "the preview left a temporary folder"
 
 

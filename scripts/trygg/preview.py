@@ -28,8 +28,13 @@ def serve(root: Path, port: int, lang: str | None) -> int:
                "--config-file", str(root / "mkdocs.yml")]
     child = subprocess.Popen(command, cwd=root, env=env, stderr=subprocess.PIPE, text=True)
 
+    stopped = []
+
     def stop(signum, frame):
-        child.send_signal(signal.SIGINT)  # MkDocs' own way to shut down cleanly
+        stopped.append(signum)
+        # A stop signal, not SIGINT: a child started in the background ignores SIGINT. What
+        # MkDocs then leaves in its temporary folder goes with ours, below.
+        child.terminate()
 
     previous = signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)  # Ctrl-C reaches the child too; wait for it
@@ -37,7 +42,8 @@ def serve(root: Path, port: int, lang: str | None) -> int:
         lines = TracebackFilter()
         for line in child.stderr:
             sys.stderr.write(lines.feed(line))
-        return child.wait()
+        code = child.wait()
+        return 0 if stopped else code  # stopping the preview is how it ends
     finally:
         if child.poll() is None:
             child.kill()
