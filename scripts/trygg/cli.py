@@ -252,6 +252,11 @@ def _run(args) -> int:
     except KeyboardInterrupt:
         print(f"trygg {args.verb}: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped reading (`trygg status | head`): not a fault
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # noqa: BLE001 - the last resort: never a traceback for editors
         print(unexpected(error), file=sys.stderr)
         return 70  # EX_SOFTWARE: a fault in trygg, not in the input
