@@ -229,6 +229,9 @@ CATALOGUE = {
     "make new-page without a TITLE": Mistake(
         lambda p: append(p / "mkdocs.yml", NAV),
         "ny-sida.md", 1, "page-title", 1, 'TITLE="', ("new-page", "ny-sida", "--title", "")),
+    "trygg reviewed naming a folder, not its page": Mistake(
+        lambda p: write(p / "docs/sv/unga/index.md", "---\ntitle: Unga\n---\n\n# Unga\n\nText.\n"),
+        "docs/sv/unga.md", 1, "page-missing", 1, "unga/index.md", ("reviewed", "unga", "--lang", "ar")),
     "make status with a broken page": Mistake(
         lambda p: replace(p / "docs/ar/index.md", "description: وصف صفحة الاختبار.",
                           "description: [وصف"),

@@ -143,7 +143,10 @@ def record(root: Path, code: str, name: str, reviewed: bool = False) -> Path:
     source = root / "docs" / languages.source.code / relative
     target = root / "docs" / code / relative
     if not source.exists():
-        raise _error(source.relative_to(root).as_posix(), "page-missing", "no such page.")
+        index = source.with_suffix("") / "index.md"
+        hint = (f" A folder's own page is {relative.with_suffix('') / 'index.md'}."
+                if index.exists() else "")
+        raise _error(source.relative_to(root).as_posix(), "page-missing", "no such page." + hint)
     if not target.exists():
         raise _error(target.relative_to(root).as_posix(), "page-missing", "this page is not "
                      f"translated yet: copy docs/{languages.source.code}/{relative} here, "
