@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; the README says what we plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve status new-page new-lang benchmark clean system-site system-test
+.PHONY: site test check serve status new-page move-page new-lang benchmark clean system-site system-test
 
 # The system packages each command needs (scripts/setup-system: a quick look when all are
 # there; installs what is missing on Debian or Ubuntu, or says the one command to run).
@@ -47,6 +47,10 @@ status: $(INSTALLED)
 # make new-page PAGE=gangsnacket/varningstecken TITLE="Varningstecken"
 new-page: $(INSTALLED)
 	$(BIN)/trygg new-page "$(PAGE)" --title "$(TITLE)"
+
+# make move-page FROM=gangsnacket/varningstecken TO=gangsnacket/tecken-att-se-upp-med
+move-page: $(INSTALLED)
+	$(BIN)/trygg move-page "$(FROM)" "$(TO)"
 
 # make new-lang LANG=fi
 new-lang: $(INSTALLED)

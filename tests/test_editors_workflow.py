@@ -29,27 +29,37 @@ def trygg(project, *args):
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
-def test_new_page_creates_swedish_page_untranslated_copies_and_a_menu_entry(tmp_path):
+def test_new_page_creates_the_swedish_page_and_a_menu_entry_and_no_copies(tmp_path):
     project = make_project(tmp_path, keep_nav=True)
     result = trygg(project, "new-page", "gangsnacket/en-ny-sida", "--title", "En ny sida")
     assert result.returncode == 0, result.stderr
     swedish = (project / "docs/sv/gangsnacket/en-ny-sida.md").read_text("utf-8")
     assert "# En ny sida" in swedish and "translation:" not in swedish
     for code in load_languages(project).codes[1:]:
-        meta = read_page(project / f"docs/{code}/gangsnacket/en-ny-sida.md", code).meta
-        assert meta["translation"]["status"] == "untranslated"
-        assert meta["translation"]["source"] == source_hash(swedish)
+        assert not (project / f"docs/{code}/gangsnacket/en-ny-sida.md").exists()
     nav = (project / "mkdocs.yml").read_text("utf-8").split("\nnav:")[1]
     assert "      - gangsnacket/en-ny-sida.md" in nav.splitlines()
+    rows = {row.code: row for row in translation_status(project, load_languages(project))}
+    assert all("gangsnacket/en-ny-sida.md" in row.missing for row in rows.values())
 
-    # A content page names its sources before it can be published (see CONTRIBUTING.md).
-    refused = trygg(project, "build", "--no-browser")
-    assert refused.returncode == 1 and "source-missing" in refused.stderr + refused.stdout
-    page = project / "docs/sv/gangsnacket/en-ny-sida.md"
-    page.write_text(page.read_text("utf-8").replace("---\n", "---\nsources: [polisen-kontakt]\n", 1),
-                    "utf-8")
-    assert trygg(project, "build", "--no-browser").returncode == 0
-    html = (project / "site/ar/gangsnacket/en-ny-sida/index.html").read_text("utf-8")
+
+def test_a_new_page_shows_the_current_swedish_text_in_every_language(project):
+    """new-page, then a Swedish edit: the Arabic page shows the edited Swedish text."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "nav:\n  - index.md\n  - layout.md\n"
+                      "  - bara-svenska.md\n  - om-webbplatsen/dolj-ditt-besok.md\n"
+                      "  - om-webbplatsen/integritet.md\n  - om-webbplatsen/tillganglighet.md\n",
+                      "utf-8")
+    assert trygg(project, "new-page", "en-ny-sida", "--title", "En ny sida").returncode == 0
+    page = project / "docs/sv/en-ny-sida.md"
+    page.write_text(page.read_text("utf-8").replace(
+        "Skriv här vem sidan är för och vad den handlar om.",
+        "Den här sidan är för föräldrar som undrar var barnen är på kvällen."), "utf-8")
+    build = trygg(project, "build", "--no-browser")
+    assert build.returncode == 0, build.stderr
+    html = (project / "site/ar/en-ny-sida/index.html").read_text("utf-8")
+    assert "föräldrar som undrar var barnen är" in html
+    assert "Skriv här" not in html
     strings = yaml.safe_load((project / "translations/ar.yml").read_text("utf-8"))
     assert strings["notice.missing"] in html  # readers are told, in Arabic
     assert '<div lang="sv" dir="ltr">' in html
@@ -72,7 +82,7 @@ def test_new_lang_adds_a_language_that_builds_at_once_with_its_gaps_as_warnings(
     assert set(strings) == set(swedish)
     assert strings["toc"] == "Sisällysluettelo"  # Material's own Finnish, where it has one
     assert strings["notice.machine"] in ("", None)  # ours: to fill
-    assert (project / "docs/fi/index.md").is_file()
+    assert not (project / "docs/fi").exists()  # no copies: every page shows the Swedish one
 
     build = trygg(project, "build", "--no-browser")
     assert build.returncode == 0, build.stderr
@@ -81,7 +91,8 @@ def test_new_lang_adds_a_language_that_builds_at_once_with_its_gaps_as_warnings(
     assert '<html lang="fi"' in html
 
     rows = {row.code: row for row in translation_status(project, languages)}
-    assert len(rows["fi"].missing) == len(FIXTURE_PAGES)  # every page, untranslated
+    assert len(rows["fi"].missing) == len(FIXTURE_PAGES)  # every page, not translated yet
+    assert "<h1" in (project / "site/fi/layout/index.html").read_text("utf-8")
 
 
 def test_a_language_marked_ready_turns_its_gaps_into_errors(project):
@@ -123,18 +134,72 @@ def test_translated_and_reviewed_record_the_source_version_and_status(project):
     assert "trygg-notice" not in (project / "site/ti/index.html").read_text("utf-8")
 
 
-def test_serve_previews_one_language_on_127_0_0_1(project):
+def _get(url: str, deadline: float) -> str:
+    while time.monotonic() < deadline:
+        try:
+            return urllib.request.urlopen(url, timeout=2).read().decode()
+        except OSError:
+            time.sleep(0.5)
+    return ""
+
+
+def test_serve_previews_one_language_and_tells_the_truth_and_leaves_nothing(project, tmp_path):
+    """Findings on the first build and on a rebuild after translations/ changes; a stop
+    signal leaves no temporary site behind."""
+    (tmp_path / "tmp").mkdir()
+    replace_in = project / "docs/ar/layout.md"
+    replace_in.write_text(replace_in.read_text("utf-8").replace("status: reviewed",
+                                                                "status: klar"), "utf-8")
     server = subprocess.Popen([*TRYGG, "serve", "--lang", "ar", "--port", "8765"], cwd=project,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                   "TMPDIR": str(tmp_path / "tmp")})
     try:
-        deadline, html = time.monotonic() + 60, ""
-        while time.monotonic() < deadline and not html:
-            try:
-                html = urllib.request.urlopen("http://127.0.0.1:8765/", timeout=2).read().decode()
-            except OSError:
-                time.sleep(0.5)
+        html = _get("http://127.0.0.1:8765/", time.monotonic() + 60)
+        strings = project / "translations/ar.yml"
+        strings.write_text(strings.read_text("utf-8") + "toc: مكرر\n", "utf-8")
+        time.sleep(8)  # the watcher waits for quiet, then rebuilds
     finally:
         server.terminate()
-        output = server.communicate(timeout=20)[0].decode(errors="replace")
+        output = server.communicate(timeout=30)[0].decode(errors="replace")
     assert '<html lang="ar"' in html and 'dir="rtl"' in html, output
+    assert "docs/ar/layout.md:5: translation-status:" in output  # on the first build
+    assert "translations/ar.yml" in output and "yaml-duplicate-key" in output  # on the rebuild
+    assert "Traceback" not in output
+    assert server.returncode == 0, output  # stopping is how a preview ends
+    assert not list((tmp_path / "tmp").iterdir()), "the preview left a temporary folder"
+
+
+def test_move_page_renames_in_every_language_with_links_and_translation_states(project):
+    page = project / "docs/sv/bara-svenska.md"
+    page.write_text(page.read_text("utf-8") + "\nTillbaka till [början](index.md).\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "nav:\n  - index.md\n  - bara-svenska.md\n"
+                      "  - layout.md\n  - om-webbplatsen/dolj-ditt-besok.md\n"
+                      "  - om-webbplatsen/integritet.md\n  - om-webbplatsen/tillganglighet.md\n",
+                      "utf-8")
+    before = {row.code: row for row in translation_status(project, load_languages(project))}
+    result = trygg(project, "move-page", "bara-svenska", "om-webbplatsen/bara-pa-svenska")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "docs/sv/bara-svenska.md").exists()
+    moved = (project / "docs/sv/om-webbplatsen/bara-pa-svenska.md").read_text("utf-8")
+    assert "[början](../index.md)" in moved  # its own links still lead where they did
+    for code in ("sv", "ar"):
+        assert "(om-webbplatsen/bara-pa-svenska.md)" in (
+            project / f"docs/{code}/index.md").read_text("utf-8")
+    assert "  - om-webbplatsen/bara-pa-svenska.md" in config.read_text("utf-8").splitlines()
+    after = {row.code: row for row in translation_status(project, load_languages(project))}
+    for code in before:  # the Swedish index changed only in a link: ar stays up to date
+        assert (after[code].machine, after[code].reviewed, after[code].outdated) == (
+            before[code].machine, before[code].reviewed, before[code].outdated)
+    build = trygg(project, "build", "--no-browser")
+    assert build.returncode == 0, build.stderr
+
+
+def test_move_page_refuses_a_missing_page_or_a_taken_name(project):
+    result = trygg(project, "move-page", "finns-inte", "ny")
+    assert result.returncode == 1
+    assert result.stderr.startswith("docs/sv/finns-inte.md:1: page-missing:")
+    result = trygg(project, "move-page", "bara-svenska", "layout")
+    assert result.returncode == 1
+    assert result.stderr.startswith("docs/sv/layout.md:1: page-exists:")

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from .problems import Problem
-from .yamlfile import load_yaml
+from .yamlfile import load_mapping
 
 ACCESSIBILITY_FILE = Path("docs") / "_data" / "accessibility.yml"
 TOKEN = re.compile(r"^\[\[tillganglighetsredogorelse\]\]\s*$", re.M)
@@ -18,7 +18,7 @@ LEVELS = {"full": "a11y.level.full", "partial": "a11y.level.partial", "none": "a
 
 def load_statement(root: Path) -> dict:
     path = root / ACCESSIBILITY_FILE
-    return load_yaml(path, ACCESSIBILITY_FILE.as_posix()) if path.exists() else {}
+    return load_mapping(path, ACCESSIBILITY_FILE.as_posix()) if path.exists() else {}
 
 
 def statement_problems(root: Path, languages) -> list[Problem]:

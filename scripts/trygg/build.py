@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .crash import without_traceback
 from .languages import load_languages
 from .pdf.books import PdfFailed, project_books
 from .pdf.build import build_pdfs
@@ -24,10 +25,12 @@ class BuildFailed(Exception):
 
 
 def run_mkdocs(root: Path, out_dir: Path) -> None:
-    """Run ``mkdocs build`` in a child process; its messages go straight to the editor."""
+    """Run ``mkdocs build`` in a child process; its messages go to the editor (a traceback
+    shortened to its last line and how to report it)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict",
                "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out_dir)]
-    result = subprocess.run(command, cwd=root)
+    result = subprocess.run(command, cwd=root, stderr=subprocess.PIPE, text=True)
+    sys.stderr.write(without_traceback(result.stderr))
     if result.returncode != 0:
         raise BuildFailed("the site could not be built; see the messages above")
 
@@ -56,9 +59,17 @@ def build_site(root: Path, site_dir: Path,
     try:
         new = workdir / site_dir.name
         run_mkdocs(root, new)
-        make_pdfs(root, new)
         shown = site_dir.relative_to(root.resolve()).as_posix() if site_dir.is_relative_to(
             root.resolve()) else str(site_dir)
+        try:
+            make_pdfs(root, new)
+        except BuildFailed as error:
+            # What stops a PDF (an image on another website, a missing file) the check names
+            # at its Markdown line: its findings go first (not those about the missing PDFs).
+            error.findings = [p for p in (check(new, shown) if check else [])
+                              if p.severity == "error" and p.rule != "pdf-size-missing"
+                              and not (p.rule == "link-broken" and ".pdf'" in p.message)]
+            raise
         problems = source_problems + (check(new, shown) if check else [])
         if any(p.severity == "error" for p in problems):
             return problems

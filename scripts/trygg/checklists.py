@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem, ProblemsFound
-from .yamlfile import LineDict, load_yaml
+from .yamlfile import LineDict, load_mapping
 
 CHECKLISTS_DIR = Path("docs") / "_data" / "checklists"
 TOKEN = re.compile(r"^\[\[checklista:([a-z0-9-]+)\]\]\s*$", re.M)
@@ -61,7 +61,7 @@ def load_checklists(root: Path) -> dict[str, Checklist]:
     result = {}
     for path in sorted(folder.glob("*.yml")) if folder.exists() else []:
         shown = path.relative_to(root).as_posix()
-        data = load_yaml(path, shown)
+        data = load_mapping(path, shown)
         kind = data.get("kind")
         rows = tuple(data.get("places") or data.get("areas") or ())
         columns = tuple(data.get("aspects") or data.get("settings") or ())

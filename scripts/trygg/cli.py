@@ -22,7 +22,8 @@ def _root() -> Path:
 
 
 def _report(problems: list[Problem]) -> None:
-    for problem in sorted(problems):
+    # Errors first: the first line an editor reads is something to fix.
+    for problem in sorted(problems, key=lambda p: (p.severity != "error", p)):
         print(problem, file=sys.stderr)
 
 
@@ -67,6 +68,7 @@ def cmd_build(args) -> int:
     try:
         problems = build_site(root, root / args.site_dir, check=_checker(args, root))
     except BuildFailed as error:
+        _report(getattr(error, "findings", []))
         print(f"trygg build: {error}; site/ was left as it was.", file=sys.stderr)
         return 1
     except ProblemsFound as found:
@@ -93,22 +95,32 @@ def _run_editing(action) -> int:
 
 
 def cmd_new_page(args) -> int:
-    """Create a Swedish page, marked untranslated in every other language, and add it to the menu.
+    """Create a Swedish page and add it to the menu; every other language shows it in Swedish.
 
-    In the other languages readers see the Swedish text, marked as Swedish, with a notice in
-    their language, until someone translates the page."""
+    In the other languages readers see the current Swedish text, marked as Swedish, with a
+    notice in their language, until someone translates the page (no copy is written)."""
     from .editing import new_page
 
     root = _root()
     return _run_editing(lambda: new_page(root, args.path, args.title, args.description))
 
 
+def cmd_move_page(args) -> int:
+    """Rename a page in every language, with its menu entry and every link to it.
+
+    Each translation keeps its state: one that matched the Swedish page still does."""
+    from .moving import move_page
+
+    root = _root()
+    return _run_editing(lambda: move_page(root, args.old, args.new))
+
+
 def cmd_new_lang(args) -> int:
     """Add a language to the site, marked in progress, with every page and string to translate.
 
     Writes the language into translations/languages.yml (status: in-progress),
-    translations/CODE.yml with every key to fill, and docs/CODE/ with every page marked
-    untranslated. It builds at once; what it lacks is listed as warnings until it is ready."""
+    translations/CODE.yml with every key to fill, and no pages: each shows the current Swedish
+    page until translated. It builds at once; its gaps are warnings until it is ready."""
     from .editing import new_language
 
     root = _root()
@@ -149,20 +161,17 @@ def cmd_status(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """Preview the site on 127.0.0.1, rebuilt when a file changes (all languages, or one)."""
-    import os
+    """Preview the site on 127.0.0.1, rebuilt when a file changes (all languages, or one).
+
+    Pages, data files and translations/ are watched; each rebuild lists the source rules'
+    findings. Ctrl-C (or a stop signal) stops it and leaves no temporary folder behind."""
+    from .mkdocs_config import load_config
+    from .preview import serve
 
     root = _root()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if args.lang:
-        env["TRYGG_ONLY_LANGUAGE"] = args.lang
-        env["TRYGG_STRICT"] = "false"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{args.port}",
-               "--config-file", str(root / "mkdocs.yml")]
+    load_config(root)  # MkDocs itself would answer a mistake here with a traceback
     print(f"Preview on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
-    # Become the preview server, so that Ctrl-C and a stop signal reach it directly.
-    os.chdir(root)
-    os.execve(sys.executable, command, env)
+    return serve(root, args.port, args.lang)
 
 
 def cmd_benchmark(args) -> int:
@@ -216,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     page.add_argument("path", help="e.g. gangsnacket/varningstecken (Swedish words in ASCII)")
     page.add_argument("--title", required=True, help="the page's title in Swedish")
     page.add_argument("--description", help="one sentence for search engines (default: the title)")
+    move = verb("move-page", cmd_move_page)
+    move.add_argument("old", help="the page now, e.g. gangsnacket/varningstecken")
+    move.add_argument("new", help="its new name, e.g. gangsnacket/tecken-att-se-upp-med")
     lang = verb("new-lang", cmd_new_lang)
     lang.add_argument("code", help="BCP 47 language code, e.g. fi")
     for name, function in (("translated", cmd_translated), ("reviewed", cmd_reviewed)):
@@ -226,7 +238,33 @@ def main(argv: list[str] | None = None) -> int:
 
     register_exchange(verb)
     args = parser.parse_args(argv)
-    return args.run(args)
+    return _run(args)
+
+
+def _run(args) -> int:
+    """The verb, with no traceback for an editor: a stop signal ends it like Ctrl-C (so that
+    no temporary folder stays behind), and a fault names the file it was reading."""
+    import signal
+
+    from .crash import unexpected
+
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        return args.run(args)
+    except ProblemsFound as found:  # a verb that reads the sources meets a mistake in them
+        _report(found.problems)
+        return 1
+    except KeyboardInterrupt:
+        print(f"trygg {args.verb}: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader stopped reading (`trygg status | head`): not a fault
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:  # noqa: BLE001 - the last resort: never a traceback for editors
+        print(unexpected(error), file=sys.stderr)
+        return 70  # EX_SOFTWARE: a fault in trygg, not in the input
 
 
 if __name__ == "__main__":

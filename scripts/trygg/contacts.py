@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem, ProblemsFound
-from .yamlfile import load_yaml
+from .yamlfile import load_mapping
 
 CONTACTS_FILE = Path("docs") / "_data" / "contacts.yml"
 TOKEN = re.compile(r"\[\[([A-Za-z0-9_-]+)(?::([a-zåäö]+))?\]\]")
@@ -47,13 +47,20 @@ def load_contacts(root: Path) -> dict[str, Contact]:
     if not path.exists():
         return {}
     shown = CONTACTS_FILE.as_posix()
-    data = load_yaml(path, shown) or {}
+    data = load_mapping(path, shown)
     contacts, problems = {}, []
     for key, entry in data.items():
         line = data.lines.get(key, 1)
         if not isinstance(entry, dict) or "verified" not in entry or "number" not in entry:
             problems.append(Problem(shown, line, "contact-entry", f"contact '{key}' needs "
                                     "'number:' (or null) and 'verified: true/false'."))
+            continue
+        texts = [part for part in ("name", "who", "hours") if not isinstance(
+            entry.get(part) or {}, dict)]
+        if texts:
+            problems.append(Problem(shown, entry.lines.get(texts[0], line), "contact-entry",
+                                    f"'{texts[0]}' of contact '{key}' is written per language, "
+                                    "one line each under it: '    sv: …', '    en: …'."))
             continue
         number = entry["number"]
         contacts[str(key)] = Contact(str(key), str(number) if number is not None else None,

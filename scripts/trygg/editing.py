@@ -32,14 +32,12 @@ def page_path(name: str) -> PurePosixPath:
     return PurePosixPath(name + ".md")
 
 
-def _untranslated(source_text: str) -> str:
-    """The source page, marked as not yet translated (readers see it in the source language)."""
-    return record_translation(source_text, source_text, status="untranslated")
-
-
 def new_page(root: Path, name: str, title: str, description: str | None = None) -> list[Path]:
     languages = load_languages(root)
     relative = page_path(name)
+    if not title.strip():
+        raise _error(str(relative), "page-title", "give the page a title in Swedish: make "
+                     f'new-page PAGE={relative.with_suffix("")} TITLE="Sidans namn".')
     source = root / "docs" / languages.source.code / relative
     if source.exists():
         raise _error(f"docs/{languages.source.code}/{relative}", "page-exists",
@@ -47,14 +45,12 @@ def new_page(root: Path, name: str, title: str, description: str | None = None) 
     nav_text = _nav_with(root, relative)
     text = (f"---\ntitle: {_yaml_scalar(title)}\ndescription: {_yaml_scalar(description or title)}"
             f"\n---\n\n# {title}\n\nSkriv här vem sidan är för och vad den handlar om.\n")
-    written = []
-    for lang in languages:
-        path = root / "docs" / lang.code / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text if lang.is_source else _untranslated(text), encoding="utf-8")
-        written.append(path)
+    # Only the Swedish page: in every other language the page is missing until someone
+    # translates it, so readers there see the current Swedish text (the i18n fallback).
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(text, encoding="utf-8")
     (root / "mkdocs.yml").write_text(nav_text, encoding="utf-8")
-    return [*written, root / "mkdocs.yml"]
+    return [source, root / "mkdocs.yml"]
 
 
 def _yaml_scalar(value: str) -> str:
@@ -109,12 +105,7 @@ def new_language(root: Path, code: str) -> list[Path]:
     languages_path.write_text(current.rstrip("\n") + "\n" + entry, encoding="utf-8")
     written = [languages_path]
     written.append(_new_strings(root, languages, code, material))
-    source_dir = root / "docs" / languages.source.code
-    for path in sorted(source_dir.rglob("*.md")):
-        target = root / "docs" / code / path.relative_to(source_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_untranslated(path.read_text(encoding="utf-8")), encoding="utf-8")
-        written.append(target)
+    # No pages: each is missing until translated, and readers see the current Swedish one.
     return written
 
 
@@ -143,7 +134,7 @@ def _new_strings(root: Path, languages: Languages, code: str, material: str | No
 
 def record(root: Path, code: str, name: str, reviewed: bool = False) -> Path:
     """Record that the translation in ``code`` matches today's source page (and, when
-    ``reviewed``, that a person has checked it). An untranslated page becomes 'machine'."""
+    ``reviewed``, that a person has checked it). A page without a status becomes 'machine'."""
     languages = load_languages(root)
     relative = page_path(name)
     if code not in languages.codes or code == languages.source.code:
@@ -151,13 +142,20 @@ def record(root: Path, code: str, name: str, reviewed: bool = False) -> Path:
                      f"translated language of the site ({', '.join(languages.codes[1:])}).")
     source = root / "docs" / languages.source.code / relative
     target = root / "docs" / code / relative
-    for path in (source, target):
-        if not path.exists():
-            raise _error(path.relative_to(root).as_posix(), "page-missing", "no such page.")
+    if not source.exists():
+        index = source.with_suffix("") / "index.md"
+        hint = (f" A folder's own page is {relative.with_suffix('') / 'index.md'}."
+                if index.exists() else "")
+        raise _error(source.relative_to(root).as_posix(), "page-missing", "no such page." + hint)
+    if not target.exists():
+        raise _error(target.relative_to(root).as_posix(), "page-missing", "this page is not "
+                     f"translated yet: copy docs/{languages.source.code}/{relative} here, "
+                     "translate it, then run this command again.")
     shown = target.relative_to(root).as_posix()
     meta = read_page(target, shown).meta
     status = (meta.get("translation") or {}).get("status")
-    new_status = "reviewed" if reviewed else ("machine" if status in (None, "untranslated") else None)
+    new_status = "reviewed" if reviewed else ("machine" if status not in ("machine", "reviewed")
+                                              else None)
     text = record_translation(target.read_text(encoding="utf-8"),
                               source.read_text(encoding="utf-8"), status=new_status)
     target.write_text(text, encoding="utf-8")

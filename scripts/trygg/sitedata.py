@@ -1,23 +1,25 @@
-"""The publisher and the site-wide announcement: ``docs/_data/publisher.yml`` and
-``docs/_data/announcement.yml``, read and checked here, shown by the theme."""
+"""The publisher, ``docs/_data/publisher.yml``, read and checked here, shown by the theme
+(the announcement is announcement.py's, imported here for the modules that import it here)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from .announcement import ANNOUNCEMENT_FILE, announcement_problems, current_announcement
 from .problems import Problem
-from .yamlfile import load_yaml
+from .yamlfile import load_mapping
+
+__all__ = ["ANNOUNCEMENT_FILE", "announcement_problems", "current_announcement",
+           "load_publisher", "publisher_problems"]
 
 PUBLISHER_FILE = Path("docs") / "_data" / "publisher.yml"
-ANNOUNCEMENT_FILE = Path("docs") / "_data" / "announcement.yml"
 PUBLISHER_FIELDS = ("organisation", "organisation_number", "visiting_address",
                     "postal_address", "content_contact")
 
 
 def load_publisher(root: Path) -> dict:
     path = root / PUBLISHER_FILE
-    data = load_yaml(path, PUBLISHER_FILE.as_posix()) if path.exists() else {}
+    data = load_mapping(path, PUBLISHER_FILE.as_posix()) if path.exists() else {}
     return {key: (str(data.get(key)).strip() if data and data.get(key) else "")
             for key in PUBLISHER_FIELDS}
 
@@ -30,37 +32,3 @@ def publisher_problems(root: Path) -> list[Problem]:
     return [Problem(PUBLISHER_FILE.as_posix(), 1, "publisher-missing", "fill in "
                     f"{', '.join(missing)} before the site is published: readers and DIGG "
                     "must be able to see who is responsible.", "warning")]
-
-
-def current_announcement(root: Path, lang: str, source: str,
-                         today: dt.date | None = None) -> dict | None:
-    """The announcement in one language ({'text', 'lang'}), or None when there is none or
-    its last day has passed."""
-    path = root / ANNOUNCEMENT_FILE
-    if not path.exists():
-        return None
-    data = load_yaml(path, ANNOUNCEMENT_FILE.as_posix()) or {}
-    until, texts = data.get("until"), data.get("text") or {}
-    if not until or not texts:
-        return None
-    if (today or dt.date.today()) > until:
-        return None
-    if texts.get(lang):
-        return {"text": texts[lang], "lang": lang}
-    return {"text": texts.get(source, ""), "lang": source} if texts.get(source) else None
-
-
-def announcement_problems(root: Path) -> list[Problem]:
-    path = root / ANNOUNCEMENT_FILE
-    if not path.exists():
-        return []
-    shown = ANNOUNCEMENT_FILE.as_posix()
-    data = load_yaml(path, shown) or {}
-    until = data.get("until")
-    if until is not None and not isinstance(until, dt.date):
-        return [Problem(shown, data.lines.get("until", 1), "announcement-date", f"'{until}' is "
-                        "not a date; write the last day to show it as 2026-12-31.")]
-    if until and not (data.get("text") or {}).get("sv"):
-        return [Problem(shown, data.lines.get("text", 1), "announcement-text", "the "
-                        "announcement needs its Swedish text under 'text:' as 'sv: …'.")]
-    return []

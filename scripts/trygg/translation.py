@@ -5,8 +5,11 @@ translates (a hash of the source file's text, so no git history is needed) and
 whether a person has reviewed it:
 
     translation:
-      status: machine      # or: untranslated, reviewed
-      source: 3f2a9c1b7d04  # hash of the source page this translates
+      status: machine      # or: reviewed
+      source: "3f2a9c1b7d04"  # hash of the source page this translates
+
+A page not yet translated has no file at all: readers of that language see the current
+source page (mkdocs-static-i18n's fallback), marked as such, never a copy that can go stale.
 """
 
 from __future__ import annotations
@@ -17,12 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem, ProblemsFound
-from .yamlfile import LineDict, parse_yaml, read_text
+from .yamlfile import LineDict, normal_text, parse_yaml, read_text
 
-# untranslated: a placeholder holding the source text until someone translates it (readers
-# see the source language, marked as such, with a notice); machine: made by a machine and
-# not yet checked by a person; reviewed: checked by a person who reads both languages.
-STATUSES = ("untranslated", "machine", "reviewed")
+# machine: made by a machine and not yet checked by a person; reviewed: checked by a person
+# who reads both languages. (Not translated yet is no file, not a status.)
+STATUSES = ("machine", "reviewed")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -35,6 +37,11 @@ class PageSource:
 
 def split_front_matter(text: str, shown: str) -> PageSource:
     match = _FRONT_MATTER.match(text)
+    if not match and re.match(r"---[ \t]*\n", text):
+        raise ProblemsFound([Problem(shown, 1, "front-matter", "the front matter that starts "
+                                     "here with '---' is never closed; add a line with only "
+                                     "'---' after its last 'key: value' line (before the "
+                                     "page's text).")])
     if not match:
         empty = LineDict()
         empty.lines, empty.start_line = {}, 1
@@ -55,7 +62,7 @@ def read_page(path: Path, shown: str) -> PageSource:
 
 def source_hash(text: str) -> str:
     """A short, stable fingerprint of a source page; blind to line endings and trailing spaces."""
-    normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    normal = "\n".join(line.rstrip() for line in normal_text(text).split("\n")).strip()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
@@ -77,24 +84,32 @@ def translation_problems(meta: LineDict, shown: str) -> list[Problem]:
     block = meta.get("translation")
     line = meta.lines.get("translation", 1)
     if not isinstance(block, dict):
+        _, code, page = (shown.split("/", 2) + ["", ""])[:3]
         return [Problem(shown, line, "translation-status", "a translated page needs "
                         "'translation:' with 'status: machine' or 'status: reviewed' in its "
-                        "front matter.")]
+                        f"front matter: once it is translated, run 'trygg translated {page} "
+                        f"--lang {code}' to add it (a page not translated yet is no file: "
+                        "delete it).")]
     status = block.get("status")
+    if status == "untranslated":
+        return [Problem(shown, block.lines.get("status", line), "translation-untranslated",
+                        "a page that is not translated yet is no file at all: delete this file. "
+                        "Readers of this language then see the current Swedish page, marked as "
+                        "Swedish, and 'make status' counts it as missing.")]
     if status not in STATUSES:
         return [Problem(shown, block.lines.get("status", line), "translation-status",
-                        f"status '{status}' is unknown; use 'untranslated' (not translated yet), "
-                        "'machine' (made by a machine, not yet checked) or 'reviewed' (checked "
-                        "by a person).")]
+                        f"status '{status}' is unknown; use 'machine' (made by a machine, not yet "
+                        "checked) or 'reviewed' (checked by a person).")]
     return []
 
 
 def translation_state(meta: dict, source_text: str | None, *, missing: bool) -> TranslationState:
     block = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
-    if missing or block.get("status") == "untranslated":
+    if missing:
         return TranslationState(missing=True)
     machine = block.get("status") != "reviewed"
-    outdated = source_text is not None and block.get("source") != source_hash(source_text)
+    # str(): MkDocs reads front matter with plain YAML, where a hash of only digits is a number.
+    outdated = source_text is not None and str(block.get("source")) != source_hash(source_text)
     return TranslationState(machine=machine, outdated=outdated)
 
 
@@ -104,11 +119,13 @@ def record_translation(text: str, source_text: str, status: str | None = None) -
     file, comments and layout included, stays as the editor wrote it."""
     if status is not None and status not in STATUSES:
         raise ValueError(status)
+    text = normal_text(text)
     match = _FRONT_MATTER.match(text)
     front = match.group(1) or "" if match else ""
     body = text[match.end():] if match else text
     lines = front.splitlines()
-    values = {"source": source_hash(source_text)}
+    # Quoted, so that every YAML reader (MkDocs' too) reads a hash of only digits as text.
+    values = {"source": f'"{source_hash(source_text)}"'}
     if status:
         values["status"] = status
     try:

@@ -9,12 +9,12 @@ import re
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
-import yaml
-
 from .accessibility import statement_problems
 from .checklists import checklist_problems, load_checklists, token_problems
 from .contacts import contact_problems, load_contacts
 from .languages import Languages, load_languages
+from .mkdocs_config import load_config, nav_coverage_problems, nav_entries
+from .page_rules import image_problems, name_problems, orphan_problems, page_problems
 from .problems import Problem, ProblemsFound
 from .plain_text import data_problems, project_data_problems
 from .published_files import file_problems
@@ -61,33 +61,6 @@ def page_folder(relative: PurePosixPath) -> str:
     return str(stem.parent if stem.name in ("index", "README") else stem)
 
 
-class _IgnoreTags(yaml.SafeLoader):
-    pass
-
-
-_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
-_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def _nav_entries(nav) -> list[str]:
-    entries = []
-    for item in nav or []:
-        values = item.values() if isinstance(item, dict) else [item]
-        for value in values:
-            if isinstance(value, list):
-                entries.extend(_nav_entries(value))
-            elif isinstance(value, str) and not _SCHEME.match(value):
-                entries.append(value)
-    return entries
-
-
-def nav_entries(root: Path) -> list[str]:
-    """The pages mkdocs.yml's navigation lists, in order (source-relative paths)."""
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_IgnoreTags) or {}  # noqa: S506 - a SafeLoader
-    return _nav_entries(config.get("nav"))
-
-
 def nav_problems(root: Path, languages: Languages) -> list[Problem]:
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     problems = []
@@ -104,24 +77,28 @@ def nav_problems(root: Path, languages: Languages) -> list[Problem]:
 def validate_project(root: Path) -> list[Problem]:
     """Every problem in languages, UI strings, contacts, pages and navigation."""
     try:
+        load_config(root)  # the navigation and MkDocs need it readable
         languages = load_languages(root)
     except ProblemsFound as found:
         return found.problems
     problems = check_strings(root, languages) + nav_problems(root, languages)
+    problems += nav_coverage_problems(root, languages.source.code)
     problems += publisher_problems(root) + announcement_problems(root)
     problems += statement_problems(root, languages) + project_data_problems(root)
     problems += file_problems(root) + source_problems(root, languages)
+    # A data file that cannot be read is one finding: its references are not then each
+    # reported as unknown (None skips those rules).
     try:
         contacts = load_contacts(root)
     except ProblemsFound as found:
         problems += found.problems
-        contacts = {}
+        contacts = None
     try:
         checklists = load_checklists(root)
     except ProblemsFound as found:
         problems += found.problems
-        checklists = {}
-    for checklist in checklists.values():
+        checklists = None
+    for checklist in (checklists or {}).values():
         problems += checklist_problems(checklist, languages)
     docs = root / "docs"
     dests: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -141,6 +118,9 @@ def validate_project(root: Path) -> list[Problem]:
                 problems += found.problems
                 continue
             lang = languages.get(folder.name)
+            problems += page_problems(page, shown)
+            if lang.is_source:  # a translation's odd name is a translation-orphan already
+                problems += name_problems(str(relative), shown)
             if not lang.is_source:
                 problems += translation_problems(page.meta, shown)
             elif lang.code == "sv" and (value := lix(path.read_text(encoding="utf-8"))) > 40:
@@ -148,10 +128,12 @@ def validate_project(root: Path) -> list[Problem]:
                                         f"readability index is {value:.0f}; plain Swedish stays "
                                         "at 40 or below: shorter sentences, fewer long words.",
                                         "warning"))
-            problems += contact_problems(page.body, shown, contacts, page.body_line)
+            if contacts is not None:
+                problems += contact_problems(page.body, shown, contacts, page.body_line)
+            if checklists is not None:
+                problems += token_problems(page.body, shown, checklists, page.body_line)
             problems += page_problems(page.body, shown, page.body_line)
             problems += data_problems(page.meta, shown)
-            problems += token_problems(page.body, shown, checklists, page.body_line)
             dests[(lang.code, page_folder(relative))].append(shown)
             bodies[(lang.code, str(relative))] = (page.body, page.body_line)
     for (code, dest), shown_paths in dests.items():
@@ -161,6 +143,7 @@ def validate_project(root: Path) -> list[Problem]:
                 problems.append(Problem(shown, 1, "page-duplicate", f"this page and {others} "
                                         f"both become /{dest}/; rename or remove one."))
     problems += _link_problems(docs, languages, bodies)
+    problems += image_problems(docs) + orphan_problems(docs, languages)
     return sorted(problems)
 
 
