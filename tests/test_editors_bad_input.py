@@ -383,8 +383,7 @@ def test_an_unexpected_fault_names_the_file_and_how_to_report_it(project):
     """No input should reach this; the fault is staged by a plug-in that breaks on purpose."""
     (project / "broken.py").write_text("def on_page_markdown(markdown, **kwargs):\n"
                                        "    raise RuntimeError('a fault for the test')\n", "utf-8")
-    append(project / "mkdocs.yml", "\n# (the test's own hook)\n")
-    replace(project / "mkdocs.yml", "hooks:\n", "hooks:\n  - broken.py\n")
+    append(project / "mkdocs.yml", "\n# (the test's own hook)\nhooks:\n  - broken.py\n")
     result = trygg(project, "build", "--no-browser")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -117,9 +117,10 @@ def source_problems(root: Path, languages: Languages,
             relative = PurePosixPath(path.relative_to(folder).as_posix())
             shown = f"docs/{lang.code}/{relative}"
             try:
-                meta = read_page(path, shown).meta
+                page = read_page(path, shown)
             except ProblemsFound:
                 continue  # validate reports the page's own problems
+            meta = page.meta
             problems += _review_problems(meta, shown, today)
             line = meta.lines.get("sources", 1)
             if not lang.is_source:
@@ -134,7 +135,8 @@ def source_problems(root: Path, languages: Languages,
                 problems.append(Problem(shown, line, "source-unknown", f"'{unknown}' is not "
                                         f"in {SOURCES_FILE.as_posix()}; add it there (title, "
                                         "publisher, address, checked) or correct the id."))
-            if not ids and relative.parts[0] in CONTENT_SECTIONS:
+            # An empty page is refused as such (page-empty): one cause, one finding.
+            if not ids and relative.parts[0] in CONTENT_SECTIONS and page.body.strip():
                 problems.append(Problem(shown, 2, "source-missing", "this page states facts "
                                         "but names no source; add 'sources: [id, …]' to its "
                                         f"front matter with ids from {SOURCES_FILE.as_posix()}."))

@@ -18,7 +18,7 @@ from .page_rules import image_problems, name_problems, orphan_problems, page_pro
 from .problems import Problem, ProblemsFound
 from .plain_text import data_problems, project_data_problems
 from .published_files import file_problems
-from .raw_html import page_problems
+from .raw_html import page_problems as raw_html_problems
 from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
 from .sources import source_problems
@@ -132,7 +132,7 @@ def validate_project(root: Path) -> list[Problem]:
                 problems += contact_problems(page.body, shown, contacts, page.body_line)
             if checklists is not None:
                 problems += token_problems(page.body, shown, checklists, page.body_line)
-            problems += page_problems(page.body, shown, page.body_line)
+            problems += raw_html_problems(page.body, shown, page.body_line)
             problems += data_problems(page.meta, shown)
             dests[(lang.code, page_folder(relative))].append(shown)
             bodies[(lang.code, str(relative))] = (page.body, page.body_line)

@@ -91,6 +91,7 @@ def report(findings: list[Problem], fmt: str | None = None) -> None:
             with Path(target).open("a", encoding="utf-8") as out:
                 out.write(step_summary(findings) + "\n")
     else:
-        for finding in sorted(findings):
+        # Errors first: the first line an editor reads is something to fix.
+        for finding in sorted(findings, key=lambda f: (f.severity != "error", f)):
             print(finding, file=sys.stderr)
     print(summary(findings), file=sys.stderr)
