@@ -6,16 +6,16 @@ A failed build or check leaves ``site/`` exactly as it was and no temporary fold
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .language_builds import LanguageBuildFailed, build_languages
 from .languages import load_languages
 from .pdf.books import PdfFailed, project_books
 from .pdf.build import build_pdfs
 from .problems import Problem, ProblemsFound
+from .strings import ui_strings
 from .validate import nav_entries, validate_project
 
 
@@ -24,12 +24,15 @@ class BuildFailed(Exception):
 
 
 def run_mkdocs(root: Path, out_dir: Path) -> None:
-    """Run ``mkdocs build`` in a child process; its messages go straight to the editor."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out_dir)]
-    result = subprocess.run(command, cwd=root)
-    if result.returncode != 0:
-        raise BuildFailed("the site could not be built; see the messages above")
+    """Every language built by MkDocs, in processes of their own, several at once, merged
+    into ``out_dir``; MkDocs' messages go straight to the editor."""
+    languages = load_languages(root)
+    strings = {lang.code: ui_strings(root, languages, lang) for lang in languages}
+    try:
+        build_languages(root, out_dir, languages, strings)
+    except LanguageBuildFailed as error:
+        raise BuildFailed(f"the site could not be built ({error}); see the messages above") \
+            from error
 
 
 def make_pdfs(root: Path, site_dir: Path) -> dict[str, int]:

@@ -56,6 +56,9 @@ class _Language(I18nPluginLanguage):
 
 class _Config(I18nPluginConfig):
     build_only_locale = config_options.Optional(_Locale(str))
+    # ``trygg build`` builds each language in its own process (trygg.language_builds): the
+    # one language this process builds, with every alternate as in a whole build.
+    language_process = config_options.Optional(_Locale(str))
     languages = config_options.ListOfItems(config_options.SubConfig(_Language, validate=True))
 
 
@@ -82,7 +85,13 @@ class TryggI18n(I18n):
             {"locale": lang.code, "name": lang.name, "default": lang.is_source, "build": True}
             for lang in self.languages
         ]}
-        return super().load_config(options, config_file_path)
+        errors, warnings = super().load_config(options, config_file_path)
+        process = self.config.get("language_process")
+        if process and process not in self.languages.codes:
+            errors.append(("language_process", ValidationError(f"unknown language '{process}'")))
+        elif process:
+            self.current_language = process  # this process's build is that language's
+        return errors, warnings
 
     def _apply_language(self, config):
         lang = self.languages.get(self.current_language or self.default_language)
@@ -171,6 +180,13 @@ class TryggI18n(I18n):
     @plugins.event_priority(-100)
     def on_post_build(self, config):
         outer = not self.building  # the i18n plugin builds the other languages from here
+        if self.config.language_process:
+            # One language per process: the other languages are built by other processes,
+            # and trygg.language_builds merges the search indexes and sitemaps after them.
+            self.building = True
+            I18n.on_post_build(self, config)
+            self.building = False
+            return
         I18n.on_post_build(self, config)
         if outer and not self.config.build_only_locale and (
                 Path(config.site_dir) / "search" / "search_index.json").exists():
