@@ -1,9 +1,11 @@
 """Make every PDF from a freshly built site, in parallel, and write their sizes into the
-pages that link to them. Called by ``trygg build`` between MkDocs and the check."""
+pages that link to them. Called by ``trygg build`` between MkDocs and the check. A PDF whose
+inputs have not changed since a build comes from the cache in ``.cache/pdf/`` (cache.py)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..languages import Languages, load_languages
 from ..strings import ui_strings
+from . import cache
 from .books import Book, PdfFailed, assemble, built_page, html_path
 from .links import fill_sizes
 from .render import render_pdf
@@ -30,30 +33,49 @@ def site_url_of(site_dir: Path, book: Book) -> str:
     return canonical[: len(canonical) - len(folder)]
 
 
-def _make(root: Path, site_dir: Path, languages: Languages, book: Book) -> tuple[str, int]:
+def _make(root: Path, site_dir: Path, languages: Languages, book: Book, fingerprint: str
+          ) -> tuple[str, int, str, bool]:
+    """One PDF: from the cache when its key is there, else rendered and then kept there.
+    Returns its site path, size, key and whether it was rendered."""
     ui = ui_strings(root, languages, book.lang)
     document = assemble(site_dir, book, ui, site_url_of(site_dir, book))
-    return book.site_path, render_pdf(document, site_dir, site_dir / book.site_path)
+    key = cache.document_key(document, site_dir, fingerprint)
+    target = site_dir / book.site_path
+    kept = cache.cached(root, key)
+    if kept.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(kept, target)
+        return book.site_path, target.stat().st_size, key, False
+    size = render_pdf(document, site_dir, target)
+    cache.store(root, key, target)
+    return book.site_path, size, key, True
 
 
-def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | None = None
-               ) -> dict[str, int]:
-    """Every book as a PDF under ``site_dir``; returns the size of each, by its site path."""
+def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | None = None,
+               rendered: list[str] | None = None) -> dict[str, int]:
+    """Every book as a PDF under ``site_dir``; returns the size of each, by its site path.
+    ``rendered``, when given, receives the site paths of the PDFs rendered (not cached)."""
     languages = load_languages(root)
     workers = workers or os.cpu_count() or 1
-    sizes, failures = {}, []
+    fingerprint = cache.renderer_fingerprint()
+    sizes, failures, keys = {}, [], set()
     with ProcessPoolExecutor(workers) as pool:
-        futures = [(book, pool.submit(_make, root, site_dir, languages, book)) for book in books]
+        futures = [(book, pool.submit(_make, root, site_dir, languages, book, fingerprint))
+                   for book in books]
         for book, future in futures:
             # Every PDF is tried, and every failure told, so one round of fixes is enough.
             try:
-                path, size = future.result()
+                path, size, key, fresh = future.result()
                 sizes[path] = size
+                keys.add(key)
+                if fresh and rendered is not None:
+                    rendered.append(path)
             except PdfFailed as error:
                 failures.append(str(error))
             except Exception as error:  # noqa: BLE001 - a crash is reported like a failure
                 failures.append(f"{book.file_name}: {type(error).__name__}: {error}")
     if failures:
         raise PdfFailed("\n".join(failures))
+    cache.prune(root, keys)
     fill_sizes(site_dir, books, sizes)
     return sizes
