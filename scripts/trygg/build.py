@@ -11,12 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .language_builds import LanguageBuildFailed, build_languages
-from .languages import load_languages
-from .pdf.books import PdfFailed, project_books
+from .pdf.books import PdfFailed
 from .pdf.build import build_pdfs
 from .problems import Problem, ProblemsFound
-from .strings import ui_strings
-from .validate import nav_entries, validate_project
+from .project import project_at
+from .validate import validate_project
 
 
 class BuildFailed(Exception):
@@ -26,10 +25,10 @@ class BuildFailed(Exception):
 def run_mkdocs(root: Path, out_dir: Path) -> None:
     """Every language built by MkDocs, in processes of their own, several at once, merged
     into ``out_dir``; MkDocs' messages go straight to the editor."""
-    languages = load_languages(root)
-    strings = {lang.code: ui_strings(root, languages, lang) for lang in languages}
+    # Read once, before the processes fork: each language's build starts with it read.
+    project = project_at(root)
     try:
-        build_languages(root, out_dir, languages, strings)
+        build_languages(root, out_dir, project.languages, project.strings)
     except LanguageBuildFailed as error:
         raise BuildFailed(f"the site could not be built ({error}); see the messages above") \
             from error
@@ -37,7 +36,7 @@ def run_mkdocs(root: Path, out_dir: Path) -> None:
 
 def make_pdfs(root: Path, site_dir: Path) -> dict[str, int]:
     """The guide and every checklist as PDFs in every language, from the pages just built."""
-    books = project_books(root, load_languages(root), nav_entries(root))
+    books = list(project_at(root).books)
     try:
         return build_pdfs(root, site_dir, books)
     except PdfFailed as error:

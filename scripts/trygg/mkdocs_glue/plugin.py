@@ -24,18 +24,17 @@ from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
 from ..accessibility import render_statements
-from ..checklists import load_checklists, render_checklists
-from ..contacts import load_contacts, render_contacts
-from ..languages import Languages, load_languages
-from ..pdf.books import downloads_for, project_books
+from ..checklists import render_checklists
+from ..contacts import render_contacts
+from ..languages import Languages
+from ..pdf.books import downloads_for
 from ..pdf.links import add_downloads
 from ..page_html import absolute_alternates, mark_external_links, set_html_dir
 from ..problems import ProblemsFound
 from ..search_index import split_search_index
 from ..sitedata import current_announcement, load_publisher
-from ..strings import check_strings, ui_strings
+from ..project import project_at
 from ..translation import translation_state
-from ..validate import nav_entries
 
 _BCP47_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
@@ -71,16 +70,14 @@ class TryggI18n(I18n):
             return [("languages", ValidationError(
                 "the languages are listed in translations/languages.yml; remove them here"))], []
         try:
-            self.languages: Languages = load_languages(self.root)
-            problems = [p for p in check_strings(self.root, self.languages) if p.severity == "error"]
-            if problems:
-                raise ProblemsFound(problems)
-            self.contacts = load_contacts(self.root)
-            self.checklists = load_checklists(self.root)
-            # The PDFs each page offers for download (the PDFs are made after the build).
-            self.books = project_books(self.root, self.languages, nav_entries(self.root))
+            # Read once per process (trygg.project): the languages, their UI strings, the
+            # contacts, the checklists and the PDFs each page offers (made after the build).
+            self.project = project_at(self.root)
         except ProblemsFound as found:
             return [("languages", ValidationError("\n" + str(found)))], []
+        self.languages: Languages = self.project.languages
+        self.contacts, self.checklists = self.project.contacts, self.project.checklists
+        self.books = list(self.project.books)
         options = {**options, "docs_structure": "folder", "languages": [
             {"locale": lang.code, "name": lang.name, "default": lang.is_source, "build": True}
             for lang in self.languages
@@ -95,7 +92,7 @@ class TryggI18n(I18n):
 
     def _apply_language(self, config):
         lang = self.languages.get(self.current_language or self.default_language)
-        strings = ui_strings(self.root, self.languages, lang)
+        strings = dict(self.project.strings[lang.code])  # MkDocs' config gets its own copy
         config.extra["ui"] = strings
         # Where this language lives under the site root ("" for the source, "ar/" …), for
         # links in templates to our own pages in the reader's language.
@@ -190,9 +187,7 @@ class TryggI18n(I18n):
         I18n.on_post_build(self, config)
         if outer and not self.config.build_only_locale and (
                 Path(config.site_dir) / "search" / "search_index.json").exists():
-            strings = {lang.code: ui_strings(self.root, self.languages, lang)
-                       for lang in self.languages}
-            split_search_index(Path(config.site_dir), self.languages, strings)
+            split_search_index(Path(config.site_dir), self.languages, self.project.strings)
 
     @plugins.event_priority(-100)  # after the hooks, so the page written here has its CSP
     def on_post_template(self, output, template_name, config):

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..languages import Languages, load_languages
-from ..strings import ui_strings
+from ..project import project_at
 from . import cache
 from .books import Book, PdfFailed, assemble, built_page, html_path
 from .links import fill_sizes
@@ -33,11 +32,10 @@ def site_url_of(site_dir: Path, book: Book) -> str:
     return canonical[: len(canonical) - len(folder)]
 
 
-def _make(root: Path, site_dir: Path, languages: Languages, book: Book, fingerprint: str
+def _make(root: Path, site_dir: Path, ui: dict, book: Book, fingerprint: str
           ) -> tuple[str, int, str, bool]:
     """One PDF: from the cache when its key is there, else rendered and then kept there.
     Returns its site path, size, key and whether it was rendered."""
-    ui = ui_strings(root, languages, book.lang)
     document = assemble(site_dir, book, ui, site_url_of(site_dir, book))
     key = cache.document_key(document, site_dir, fingerprint)
     target = site_dir / book.site_path
@@ -55,12 +53,13 @@ def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | Non
                rendered: list[str] | None = None) -> dict[str, int]:
     """Every book as a PDF under ``site_dir``; returns the size of each, by its site path.
     ``rendered``, when given, receives the site paths of the PDFs rendered (not cached)."""
-    languages = load_languages(root)
+    strings = project_at(root).strings
     workers = workers or os.cpu_count() or 1
     fingerprint = cache.renderer_fingerprint()
     sizes, failures, keys = {}, [], set()
     with ProcessPoolExecutor(workers) as pool:
-        futures = [(book, pool.submit(_make, root, site_dir, languages, book, fingerprint))
+        futures = [(book, pool.submit(_make, root, site_dir, dict(strings[book.lang.code]),
+                                           book, fingerprint))
                    for book in books]
         for book, future in futures:
             # Every PDF is tried, and every failure told, so one round of fixes is enough.
