@@ -55,7 +55,11 @@ def build_languages(root: Path, site_dir: Path, languages: Languages, strings: d
                     workers: int | None = None) -> None:
     """Build every language into ``site_dir`` (which must not exist), ``workers`` at a time."""
     import mkdocs.__main__  # noqa: F401 - imported once here, before the processes fork
-    import mkdocs.commands.build  # noqa: F401
+    from mkdocs.config import load_config
+
+    # Reading the configuration once here imports every plugin, the theme and the Markdown
+    # extensions, so that no forked process imports them again.
+    load_config(str(root / "mkdocs.yml"))
 
     parts = site_dir.parent / f"{site_dir.name}.languages"
     parts.mkdir()
