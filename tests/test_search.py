@@ -74,3 +74,32 @@ def test_a_word_on_one_page_finds_that_page_in_the_readers_language(browser, rea
         others = tuple(f"{base}/{o.prefix}" for o in LANGUAGES if o.prefix)
         assert not any(h.startswith(others) for h in hrefs)
     context.close()
+
+
+ON_DEMAND = ("search_index.json", "/workers/search.", "/lunr/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["sv", "ar", "ti"])
+def test_search_is_fetched_only_when_the_reader_opens_it(browser, real_site, serve, code):
+    """A first visit loads no search index, search worker or stemmer (most readers never
+    search); opening search loads them, and a word still finds its page."""
+    lang = LANGUAGES.get(code)
+    word = _unique_word(index(real_site, lang), PAGE, r"[\s\-፡።،؛]+")
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    base = serve(real_site)
+    page.goto(f"{base}/{lang.prefix}{PAGE}", wait_until="networkidle")
+    assert not [url for url in requested if any(part in url for part in ON_DEMAND)], requested
+    # A phone shows the search icon (a label for Material's toggle); tapping it opens search.
+    page.click("label.md-header__button[for=__search]")
+    page.keyboard.type(word)
+    page.keyboard.press("End")
+    page.locator(".md-search-result__list a").first.wait_for(timeout=15000)
+    assert any("/search/search_index.json" in url for url in requested)
+    assert any("/workers/search." in url for url in requested)
+    if lang.search:
+        assert any(f"lunr.{lang.search}.min.js" in url for url in requested)
+    context.close()

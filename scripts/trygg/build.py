@@ -6,18 +6,16 @@ A failed build or check leaves ``site/`` exactly as it was and no temporary fold
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .crash import without_traceback
-from .languages import load_languages
-from .pdf.books import PdfFailed, project_books
+from .language_builds import LanguageBuildFailed, build_languages
+from .pdf.books import PdfFailed
 from .pdf.build import build_pdfs
 from .problems import Problem, ProblemsFound
-from .validate import nav_entries, validate_project
+from .project import project_at
+from .validate import validate_project
 
 
 class BuildFailed(Exception):
@@ -25,19 +23,21 @@ class BuildFailed(Exception):
 
 
 def run_mkdocs(root: Path, out_dir: Path) -> None:
-    """Run ``mkdocs build`` in a child process; its messages go to the editor (a traceback
-    shortened to its last line and how to report it)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out_dir)]
-    result = subprocess.run(command, cwd=root, stderr=subprocess.PIPE, text=True)
-    sys.stderr.write(without_traceback(result.stderr))
-    if result.returncode != 0:
-        raise BuildFailed("the site could not be built; see the messages above")
+    """Every language built by MkDocs, in processes of their own, several at once, merged
+    into ``out_dir``; MkDocs' messages go straight to the editor (an unexpected fault as its
+    last line and how to report it, never a traceback: language_builds._build_one)."""
+    # Read once, before the processes fork: each language's build starts with it read.
+    project = project_at(root)
+    try:
+        build_languages(root, out_dir, project.languages, project.strings)
+    except LanguageBuildFailed as error:
+        raise BuildFailed(f"the site could not be built ({error}); see the messages above") \
+            from error
 
 
 def make_pdfs(root: Path, site_dir: Path) -> dict[str, int]:
     """The guide and every checklist as PDFs in every language, from the pages just built."""
-    books = project_books(root, load_languages(root), nav_entries(root))
+    books = list(project_at(root).books)
     try:
         return build_pdfs(root, site_dir, books)
     except PdfFailed as error:

@@ -44,9 +44,12 @@ def _checker(args, root: Path):
 
     cache = root / ".cache" / "external-links.json" if getattr(args, "external", False) else None
 
+    # The browser rules' results per page, reused for pages where nothing changed.
+    browser_cache = root / ".cache" / "browser-rules.json"
+
     def check(site_dir: Path, shown: str | None = None) -> list[Problem]:
         return check_site(site_dir, root, browser=browser, workers=args.workers,
-                          external_cache=cache, shown=shown)
+                          external_cache=cache, shown=shown, browser_cache=browser_cache)
 
     return check
 

@@ -49,13 +49,17 @@ def check_browser_path() -> str | None:
     return shutil.which("chromium-headless-shell") or chromium_path()
 
 
-def check_in_browser(site, *, workers: int = 4):
+def check_in_browser(site, *, workers: int = 4, only: set[str] | None = None,
+                     loaded: dict[str, list[str]] | None = None):
+    """Findings on every page, or on the pages in ``only`` (site paths; which pages axe checks
+    whole stays as in a run over all). ``loaded`` receives each checked page's requests
+    (the check's cache, browser_cache.py, keys its results by them)."""
     if not AXE.exists():
         raise RuntimeError(f"axe-core is not installed ({AXE}); run 'make' to install it")
-    return asyncio.run(_check_all(site, workers))
+    return asyncio.run(_check_all(site, workers, only, loaded))
 
 
-async def _check_all(site, workers: int):
+async def _check_all(site, workers: int, only=None, loaded=None):
     from playwright.async_api import async_playwright
 
     axe_source = AXE.read_text(encoding="utf-8")
@@ -71,21 +75,22 @@ async def _check_all(site, workers: int):
             whole.add(page.site_path)
     queue: asyncio.Queue = asyncio.Queue()
     for page in pages:
-        queue.put_nowait((page, page.site_path in whole))
+        if only is None or page.site_path in only:
+            queue.put_nowait((page, page.site_path in whole))
     findings = []
     with serving(site.site_dir) as base:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=check_browser_path(),
                                                        args=CHROMIUM_ARGS)
             try:
-                await asyncio.gather(*(_worker(browser, base, queue, axe_source, findings)
+                await asyncio.gather(*(_worker(browser, base, queue, axe_source, findings, loaded)
                                        for _ in range(max(1, workers))))
             finally:
                 await browser.close()
     return findings
 
 
-async def _worker(browser, base, queue, axe_source, findings):
+async def _worker(browser, base, queue, axe_source, findings, loaded):
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     # axe enters every page before the page's own scripts, through the DevTools protocol,
     # which the page's Content-Security-Policy does not govern.
@@ -108,6 +113,8 @@ async def _worker(browser, base, queue, axe_source, findings):
             seen["requests"].clear()
             seen["console"].clear()
             findings.extend(await _check_page(context, tab, base, page, whole, seen))
+            if loaded is not None:
+                loaded[page.site_path] = [url.removeprefix(base) for url in seen["requests"]]
     finally:
         await context.close()
 

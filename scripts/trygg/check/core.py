@@ -211,11 +211,13 @@ def _excepted(finding: Finding, exceptions: list[dict]) -> bool:
 
 def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
                browser: bool = False, workers: int = 4,
-               external_cache: Path | None = None, shown: str | None = None) -> list[Finding]:
+               external_cache: Path | None = None, shown: str | None = None,
+               browser_cache: Path | None = None) -> list[Finding]:
     """Every finding on every page of every language (collect all, fail once).
 
     ``shown`` names the site folder in messages (a build checks a temporary folder that
-    becomes ``site/``)."""
+    becomes ``site/``). ``browser_cache``: a file keeping the browser rules' results per
+    page, reused where nothing a page's results depend on changed (browser_cache.py)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from . import (content, external, language, links, privacy, scripts,  # noqa: F401 - register
@@ -237,7 +239,11 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
         else:
             for page in site.pages.values():
                 findings.extend(rule.check(page))
-    if browser:
+    if browser and browser_cache is not None:
+        from .browser_cache import check_in_browser_cached
+
+        findings.extend(check_in_browser_cached(site, browser_cache, workers=workers))
+    elif browser:
         from .browser import check_in_browser
 
         findings.extend(check_in_browser(site, workers=workers))

@@ -25,20 +25,19 @@ from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
 from ..accessibility import render_statements
-from ..checklists import load_checklists, render_checklists
-from ..contacts import load_contacts, render_contacts
-from ..languages import Languages, load_languages
-from ..pdf.books import downloads_for, project_books
+from ..checklists import render_checklists
+from ..contacts import render_contacts
+from ..languages import Languages
+from ..pdf.books import downloads_for
 from ..pdf.links import add_downloads
 from ..page_html import edit_page, mark_external_links
 from ..preview import report_source_problems
 from ..problems import ProblemsFound
 from ..search_index import split_search_index
 from ..sitedata import current_announcement, load_publisher
+from ..project import project_at
 from ..sources import load_sources, page_sources
-from ..strings import check_strings, ui_strings
 from ..translation import read_page, translation_state
-from ..validate import nav_entries
 
 _BCP47_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
@@ -59,6 +58,9 @@ class _Language(I18nPluginLanguage):
 
 class _Config(I18nPluginConfig):
     build_only_locale = config_options.Optional(_Locale(str))
+    # ``trygg build`` builds each language in its own process (trygg.language_builds): the
+    # one language this process builds, with every alternate as in a whole build.
+    language_process = config_options.Optional(_Locale(str))
     languages = config_options.ListOfItems(config_options.SubConfig(_Language, validate=True))
 
 
@@ -71,22 +73,26 @@ class TryggI18n(I18n):
             return [("languages", ValidationError(
                 "the languages are listed in translations/languages.yml; remove them here"))], []
         try:
-            self.languages: Languages = load_languages(self.root)
-            problems = [p for p in check_strings(self.root, self.languages) if p.severity == "error"]
-            if problems:
-                raise ProblemsFound(problems)
-            self.contacts = load_contacts(self.root)
-            self.checklists = load_checklists(self.root)
+            # Read once per process (trygg.project): the languages, their UI strings, the
+            # contacts, the checklists and the PDFs each page offers (made after the build).
+            self.project = project_at(self.root)
             self.sources = load_sources(self.root)
-            # The PDFs each page offers for download (the PDFs are made after the build).
-            self.books = project_books(self.root, self.languages, nav_entries(self.root))
         except ProblemsFound as found:
             return [("languages", ValidationError("\n" + str(found)))], []
+        self.languages: Languages = self.project.languages
+        self.contacts, self.checklists = self.project.contacts, self.project.checklists
+        self.books = list(self.project.books)
         options = {**options, "docs_structure": "folder", "languages": [
             {"locale": lang.code, "name": lang.name, "default": lang.is_source, "build": True}
             for lang in self.languages
         ]}
-        return super().load_config(options, config_file_path)
+        errors, warnings = super().load_config(options, config_file_path)
+        process = self.config.get("language_process")
+        if process and process not in self.languages.codes:
+            errors.append(("language_process", ValidationError(f"unknown language '{process}'")))
+        elif process:
+            self.current_language = process  # this process's build is that language's
+        return errors, warnings
 
     # `trygg serve`: translations/ is watched too (docs/, data included, is already), and every
     # rebuild lists the source rules' findings, so that the preview never hides a mistake.
@@ -103,7 +109,7 @@ class TryggI18n(I18n):
 
     def _apply_language(self, config):
         lang = self.languages.get(self.current_language or self.default_language)
-        strings = ui_strings(self.root, self.languages, lang)
+        strings = dict(self.project.strings[lang.code])  # MkDocs' config gets its own copy
         config.extra["ui"] = strings
         # Where this language lives under the site root ("" for the source, "ar/" …), for
         # links in templates to our own pages in the reader's language.
@@ -206,12 +212,17 @@ class TryggI18n(I18n):
     @plugins.event_priority(-100)
     def on_post_build(self, config):
         outer = not self.building  # the i18n plugin builds the other languages from here
+        if self.config.language_process:
+            # One language per process: the other languages are built by other processes,
+            # and trygg.language_builds merges the search indexes and sitemaps after them.
+            self.building = True
+            I18n.on_post_build(self, config)
+            self.building = False
+            return
         I18n.on_post_build(self, config)
         if outer and not self.config.build_only_locale and (
                 Path(config.site_dir) / "search" / "search_index.json").exists():
-            strings = {lang.code: ui_strings(self.root, self.languages, lang)
-                       for lang in self.languages}
-            split_search_index(Path(config.site_dir), self.languages, strings)
+            split_search_index(Path(config.site_dir), self.languages, self.project.strings)
 
     @plugins.event_priority(-100)
     def on_post_template(self, output, template_name, config):

@@ -1,16 +1,18 @@
 """Make every PDF from a freshly built site, in parallel, and write their sizes into the
-pages that link to them. Called by ``trygg build`` between MkDocs and the check."""
+pages that link to them. Called by ``trygg build`` between MkDocs and the check. A PDF whose
+inputs have not changed since a build comes from the cache in ``.cache/pdf/`` (cache.py)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..languages import Languages, load_languages
-from ..strings import ui_strings
+from ..project import project_at
+from . import cache
 from .books import Book, PdfFailed, assemble, built_page, html_path
 from .glyphs import book_sources
 from .links import fill_sizes
@@ -31,31 +33,52 @@ def site_url_of(site_dir: Path, book: Book) -> str:
     return canonical[: len(canonical) - len(folder)]
 
 
-def _make(root: Path, site_dir: Path, languages: Languages, book: Book) -> tuple[str, int]:
-    ui = ui_strings(root, languages, book.lang)
+def _make(root: Path, site_dir: Path, ui: dict, book: Book, fingerprint: str
+          ) -> tuple[str, int, str, bool]:
+    """One PDF: from the cache when its key is there, else rendered and then kept there.
+    Returns its site path, size, key and whether it was rendered."""
     document = assemble(site_dir, book, ui, site_url_of(site_dir, book))
-    sources = book_sources(root, book.lang.code, languages.source.code, book.pages)
-    return book.site_path, render_pdf(document, site_dir, site_dir / book.site_path, sources)
+    key = cache.document_key(document, site_dir, fingerprint)
+    target = site_dir / book.site_path
+    kept = cache.cached(root, key)
+    if kept.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(kept, target)
+        return book.site_path, target.stat().st_size, key, False
+    # The glyph check names the Markdown page of a letter no font has (glyphs.py).
+    sources = book_sources(root, book.lang.code, project_at(root).languages.source.code,
+                           book.pages)
+    size = render_pdf(document, site_dir, target, sources)
+    cache.store(root, key, target)
+    return book.site_path, size, key, True
 
 
-def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | None = None
-               ) -> dict[str, int]:
-    """Every book as a PDF under ``site_dir``; returns the size of each, by its site path."""
-    languages = load_languages(root)
+def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | None = None,
+               rendered: list[str] | None = None) -> dict[str, int]:
+    """Every book as a PDF under ``site_dir``; returns the size of each, by its site path.
+    ``rendered``, when given, receives the site paths of the PDFs rendered (not cached)."""
+    strings = project_at(root).strings
     workers = workers or os.cpu_count() or 1
-    sizes, failures = {}, []
+    fingerprint = cache.renderer_fingerprint()
+    sizes, failures, keys = {}, [], set()
     with ProcessPoolExecutor(workers) as pool:
-        futures = [(book, pool.submit(_make, root, site_dir, languages, book)) for book in books]
+        futures = [(book, pool.submit(_make, root, site_dir, dict(strings[book.lang.code]),
+                                           book, fingerprint))
+                   for book in books]
         for book, future in futures:
             # Every PDF is tried, and every failure told, so one round of fixes is enough.
             try:
-                path, size = future.result()
+                path, size, key, fresh = future.result()
                 sizes[path] = size
+                keys.add(key)
+                if fresh and rendered is not None:
+                    rendered.append(path)
             except PdfFailed as error:
                 failures.append(str(error))
             except Exception as error:  # noqa: BLE001 - a crash is reported like a failure
                 failures.append(f"{book.file_name}: {type(error).__name__}: {error}")
     if failures:
         raise PdfFailed("\n".join(failures))
+    cache.prune(root, keys)
     fill_sizes(site_dir, books, sizes)
     return sizes

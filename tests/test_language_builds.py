@@ -1,0 +1,39 @@
+"""Languages built in parallel processes and merged give the site one MkDocs process gives."""
+
+import re
+
+from conftest import make_project, mkdocs_build
+from trygg.build import run_mkdocs
+from trygg.languages import load_languages
+
+# A link to a language version: the head's alternates and the language menu's entries.
+LANGUAGE_LINK = re.compile(r'href="([^"]*)" hreflang="([^"]*)"')
+
+
+def _files(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_parallel_build_writes_the_same_site_as_one_process(tmp_path):
+    project = make_project(tmp_path, keep_nav=True)
+    one = project / "one-process"
+    result = mkdocs_build(project, one)
+    assert result.returncode == 0, result.stderr
+    parallel = project / "parallel"
+    run_mkdocs(project, parallel)
+    languages = load_languages(project)
+    expected, built = _files(one), _files(parallel)
+    assert sorted(built) == sorted(expected)
+    # One exception, and the parallel build is the right one: in one process,
+    # mkdocs-static-i18n gives each later language's 404 page the alternates of the page the
+    # previous language built last (in its head and its language menu); built alone, each
+    # 404 page leads to every language's home page, as the Swedish one does in both.
+    not_found = {f"{lang.code}/404.html" for lang in languages if not lang.is_source}
+    assert [p for p in expected if expected[p] != built[p] and p not in not_found] == []
+    homes = {lang.code: "/" + lang.prefix for lang in languages}
+    for path in not_found:
+        html = built[path].decode("utf-8")
+        links = LANGUAGE_LINK.findall(html)
+        assert links and all(href == homes[code] for href, code in links), (path, links)
+        assert LANGUAGE_LINK.sub("", html) == LANGUAGE_LINK.sub(
+            "", expected[path].decode("utf-8")), path

@@ -1,0 +1,42 @@
+"""A page does not move when Material's script starts: what a phone shows before the script
+runs (or without JavaScript) has the header's buttons where they end up, and nothing hidden
+makes the page wider than the screen (Arabic pages jumped sideways: Lighthouse's CLS 0.108)."""
+
+import pytest
+
+from browser import chromium
+from conftest import ROOT
+from trygg.languages import load_languages
+
+LANGUAGES = load_languages(ROOT)
+PHONE = {"width": 412, "height": 823}
+HEADER_BUTTONS = ".md-header .md-select, .md-header__button[for=__drawer]"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+def _layout(browser, url, javascript):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript, is_mobile=True)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    layout = page.evaluate("""selector => ({
+        width: document.documentElement.scrollWidth,
+        buttons: [...document.querySelectorAll(selector)].map(e => {
+            const r = e.getBoundingClientRect(); return [e.className, Math.round(r.x)]; })})""",
+                           HEADER_BUTTONS)
+    context.close()
+    return layout
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["sv", "ar", "fa", "ti"])
+def test_header_does_not_move_when_the_script_starts(browser, real_site, serve, code):
+    url = f"{serve(real_site)}/{LANGUAGES.get(code).prefix}"
+    before = _layout(browser, url, javascript=False)
+    after = _layout(browser, url, javascript=True)
+    assert before["width"] <= PHONE["width"], f"{code}: {before['width']} px wide before the script"
+    assert before["buttons"] and before["buttons"] == after["buttons"]
