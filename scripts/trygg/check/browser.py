@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..localserver import serving
+from . import reader
 from .registry import rule
 
 AXE = Path(__file__).resolve().parents[2] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -130,12 +131,17 @@ async def _check_page(context, tab, base, page, whole, seen):
             found.append(page.finding(violation["id"], f"{violation['help']} ({target}). "
                                       f"{_first_line(node.get('failureSummary', ''))}", element))
     if whole:
+        found += await reader.dark_contrast(tab, page, _select)
         await tab.set_viewport_size({"width": NARROW, "height": 800})
     width = await tab.evaluate("document.documentElement.scrollWidth")
     if width > NARROW + 1:
         culprit = await tab.evaluate(_WIDEST_ELEMENT, NARROW)
         found.append(page.finding("reflow", f"at {NARROW} px wide the page is {width} px wide; "
                                   f"widest element: {culprit}.", _select(page, culprit)))
+    # The keyboard at phone width and Back on forms (reader.py); the theme's own stops
+    # are walked where axe checks the whole page.
+    found += await reader.keyboard(tab, page, theme=whole)
+    found += await reader.back_forward(tab, base, page)
     for url in seen["requests"]:
         parts = urlsplit(url)
         if parts.scheme not in ("data", "blob", "about") and parts.hostname != "127.0.0.1":
