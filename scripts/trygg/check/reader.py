@@ -118,7 +118,8 @@ _WALK = """async ({theme}) => {
   const report = (rule, el, detail) => {
     const key = rule + ' ' + describe(el);
     if (!seen.has(key)) { seen.add(key); found.push({rule, target: describe(el), detail,
-      href: el.getAttribute('href') || '', id: el.id || ''}); }
+      href: el.getAttribute('href') || '', id: el.id || '', inArticle: !!el.closest('article'),
+      text: (el.textContent || '').trim().slice(0, 60)}); }
   };
   const look = (el, direction) => {
     el.focus();
@@ -182,14 +183,24 @@ async def keyboard(tab, page, *, theme: bool):
     found = []
     for item in await tab.evaluate(_WALK, {"theme": theme}):
         needles = tuple(f'{a}="{item[a]}"' for a in ("id", "href") if item[a])
-        node = None
-        if item["href"]:
-            node = next((a for a in page.tree.css("a[href]")
-                         if a.attributes.get("href") == item["href"]), None)
+        node = _node_for(page, item)
         detail = f" ({item['detail']})" if item["detail"] else ""
         found.append(page.finding(item["rule"], f"{item['target']}{detail}.", node,
                                   needles=needles))
     return found
+
+
+def _node_for(page, item):
+    """The element in the built page, so that a finding in the article points at the
+    Markdown line: by its address, else by its text."""
+    if item["href"]:
+        return next((a for a in page.tree.css("a[href]")
+                     if a.attributes.get("href") == item["href"]), None)
+    if item["inArticle"] and item["text"]:
+        tag = item["target"].split(".")[0].split("[")[0].split("#")[0]
+        return next((n for n in page.tree.css(f"article {tag}")
+                     if (n.text(deep=True) or "").strip().startswith(item["text"])), None)
+    return None
 
 
 @functools.lru_cache(maxsize=None)  # one Site per check, hashed by identity
