@@ -17,11 +17,12 @@
     button.addEventListener("click", function () {
       toggle.click();  // fires "change", which Material listens to
       show();
-      if (drawer && toggle.checked) {
-        // The drawer slides over the header: start the reader inside it.
-        var first = drawer.querySelector("a[href], input:not([type=checkbox]), button");
-        if (first) setTimeout(function () { first.focus(); }, 0);
-      }
+      // Start the reader inside what opened: the drawer slides over the header, and the
+      // search is for typing.
+      var first = !toggle.checked ? null : drawer
+        ? drawer.querySelector("a[href], input:not([type=checkbox]), button")
+        : document.querySelector(".md-search__input");
+      if (first) setTimeout(function () { first.focus(); }, 0);
     });
     toggle.addEventListener("change", function () {
       show();
