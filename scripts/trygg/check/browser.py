@@ -131,15 +131,16 @@ async def _check_page(context, tab, base, page, whole, seen):
             found.append(page.finding(violation["id"], f"{violation['help']} ({target}). "
                                       f"{_first_line(node.get('failureSummary', ''))}", element))
     if whole:
-        found += await reader.dark_contrast(tab, page, _select)
         await tab.set_viewport_size({"width": NARROW, "height": 800})
     width = await tab.evaluate("document.documentElement.scrollWidth")
     if width > NARROW + 1:
         culprit = await tab.evaluate(_WIDEST_ELEMENT, NARROW)
         found.append(page.finding("reflow", f"at {NARROW} px wide the page is {width} px wide; "
                                   f"widest element: {culprit}.", _select(page, culprit)))
-    # The keyboard at phone width and Back on forms (reader.py); the theme's own stops
-    # are walked where axe checks the whole page.
+    # The dark scheme, the keyboard at phone width and Back on forms (reader.py); the dark
+    # scheme and the theme's own stops where axe checks the whole page.
+    if whole:
+        found += await reader.dark_contrast(tab, page, _select)
     found += await reader.keyboard(tab, page, theme=whole)
     found += await reader.back_forward(tab, base, page)
     for url in seen["requests"]:
