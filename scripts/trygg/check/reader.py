@@ -51,13 +51,18 @@ rule("form-restored", "after going to another page and back, the form shows the 
 
 _COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
-# Dark mode by the system setting: the page hears of it before its next frame is drawn, and
-# Material then fades its colours over a quarter of a second; every fade is taken to its end
-# at once (asking for the animations brings the styles up to date first), so that axe reads
-# the final colours and not a frame in between.
+# Dark mode by the system setting: the page hears of it at a coming frame, and Material then
+# fades its colours over a quarter of a second. Every fade is taken to its end at once, frame
+# by frame, until two frames in a row start none, so that axe reads the final colours and
+# not a frame in between (on a busy machine the change can come a frame or two late).
 _SETTLE = """async () => {
-  await new Promise(done => requestAnimationFrame(done));
-  document.getAnimations().forEach(a => a.finish());
+  const frame = () => new Promise(done => requestAnimationFrame(done));
+  for (let i = 0, calm = 0; i < 20 && calm < 2; i++) {
+    await frame();
+    const running = document.getAnimations();
+    running.forEach(a => a.finish());
+    calm = running.length ? 0 : calm + 1;
+  }
 }"""
 
 

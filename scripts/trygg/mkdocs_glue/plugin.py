@@ -102,6 +102,12 @@ class TryggI18n(I18n):
         config.extra["notfound_numbers"] = Markup(render_contacts(
             html.escape(strings["notfound.numbers"], quote=False), lang.code,
             self.languages.source.code, self.contacts))
+        # The help page the 404 page links to, where the site has it (small test sites don't).
+        help_page = (config.extra.get("pages") or {}).get("help", "")
+        source_docs = Path(config.docs_dir) / self.languages.source.code
+        config.extra["notfound_help"] = help_page if help_page and any(
+            (source_docs / name).exists() for name in (help_page.rstrip("/") + ".md",
+                                                       help_page + "index.md")) else ""
         config.site_name = strings["site.name"]
         config.site_description = strings["site.description"]
         config.theme["language"] = lang.code
