@@ -73,3 +73,58 @@ def test_the_check_runs_in_the_headless_shell_when_debian_has_it(monkeypatch):
     installed["chromium-headless-shell"] = "/usr/bin/chromium-headless-shell"
     assert browser.check_browser_path() == "/usr/bin/chromium-headless-shell"
     assert browser.chromium_path() == "/usr/bin/chromium"  # screenshots keep the browser
+
+
+def _reader_site():
+    """One page per rule of reader.py, each failing it once. Where a rule needs the theme's
+    header, a sticky element of Material's class stands in for it, taller than half the
+    screen: Chromium scrolls a focused element to the middle, which is then under it."""
+    site = clean_site()
+    site.css += (
+        "@media (prefers-color-scheme: dark) { body { background: #111; color: #eee; }"
+        " a { color: #9cf; } .dunkel { color: #333; } }\n"
+        ".bort { position: absolute; left: -9999px; }\n"
+        ".osynlig { opacity: 0; }\n"
+        ".md-header { position: sticky; top: 0; height: 500px; background: #fff; color: #000; z-index: 2; }\n"
+        ".lang { height: 3000px; }\n")
+
+    def page(slug, body, markdown):
+        for lang in ("sv", "ar"):
+            text = body if lang == "sv" else body.replace(slug, slug + "-ar")
+            site.pages.append(MiniPage(lang, f"{slug}/", f"{slug} {lang}",
+                                       f"<h1>{slug}</h1>\n{text}", f"# {slug}\n\n{markdown}",
+                                       front="" if lang == "sv" else "translation:\n  status: reviewed\n"))
+
+    page("morkt", '<p class="dunkel">Mörk text på mörk botten.</p>', "Mörk text på mörk botten.\n")
+    page("bort", '<p><a class="bort" href="../">Bort från skärmen</a></p>', "[Bort från skärmen](../)\n")
+    page("osynlig", '<p><button type="button" class="osynlig">Osynlig knapp</button></p>',
+         "Osynlig knapp\n")
+    page("under", '<div class="md-header">Sidhuvud</div>\n<div class="lang"></div>\n'
+         '<p><a href="../">Första länken</a></p>\n<div class="lang"></div>\n'
+         '<p><a href="../../">Sista länken</a></p>',
+         "[Första länken](../)\n\n[Sista länken](../../)\n")
+    page("namnlos", '<p><button type="button" class="ikon"></button> En knapp utan namn.</p>',
+         "En knapp utan namn.\n")
+    page("ordning", '<p><a href="../" tabindex="3">Först i tabbordningen</a></p>',
+         "[Först i tabbordningen](../)\n")
+    page("formular", '<form><p><label><input type="radio" name="svar" value="ja"> Ja</label></p>'
+         '<p><label for="not">Anteckning</label> <textarea id="not" name="not"></textarea></p>'
+         '</form>', "Ja\n\nAnteckning\n")
+    return site
+
+
+def test_each_reader_rule_fails_on_its_page(tmp_path):
+    written = _reader_site().write(tmp_path)
+    found = {(f.rule, f.path, f.line) for f in check_site(written, tmp_path, browser=True, workers=2)}
+    expected = {
+        ("color-contrast-dark", "docs/sv/morkt.md", 7),
+        ("focus-off-screen", "docs/sv/bort.md", 7),
+        ("focus-hidden", "docs/sv/osynlig.md", 7),
+        ("focus-obscured", "docs/sv/under.md", 7),
+        ("focus-unnamed", "site/namnlos/index.html", 1),
+        ("focus-order", "docs/sv/ordning.md", 7),
+        ("form-restored", "site/formular/index.html", 1),
+    }
+    assert expected <= found, "\n".join(map(str, sorted(found)))
+    assert not {f for f in found if f[0].startswith(("focus-", "form-")) and "/sv/" not in f[1]
+                and "/ar/" not in f[1] and not f[1].startswith("site/")}

@@ -64,3 +64,21 @@ def test_no_page_of_the_site_types_a_phone_number_or_an_unknown_key():
         assert contact_problems(page.body, shown, CONTACTS, page.body_line) == [], shown
         prose = re.sub(r"\[\[[^\]]*\]\]", "", page.body)  # the tokens may name 112
         assert not re.search(r"\b(112|114 ?14|116 ?111)\b", prose), shown
+
+
+def test_a_ui_string_naming_an_unknown_contact_is_reported_at_its_line(tmp_path):
+    import shutil
+
+    from trygg.validate import validate_project
+
+    for folder in ("translations", "docs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    strings = tmp_path / "translations" / "ti.yml"
+    lines = strings.read_text("utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("notfound.numbers:"))
+    lines[number] = "notfound.numbers: ናብ [[brls]] ደውሉ። 116 111"
+    strings.write_text("\n".join(lines), "utf-8")
+    found = {(p.path, p.line, p.rule) for p in validate_project(tmp_path)}
+    assert ("translations/ti.yml", number + 1, "contact-unknown") in found
+    assert ("translations/ti.yml", number + 1, "phone-number-typed") in found

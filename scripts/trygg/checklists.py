@@ -10,9 +10,12 @@ Answers stay in the page: nothing is sent or stored.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from babel import Locale
 
 from .problems import Problem, ProblemsFound
 from .yamlfile import LineDict, load_mapping
@@ -114,9 +117,13 @@ def render_checklist(checklist: Checklist, lang: str, fallback: str, ui: dict) -
     e = html.escape
     answers = [("ja", ui["checklist.yes"]), ("nej", ui["checklist.no"]),
                ("ej", ui["checklist.unchecked"])]
-    out = [f'<form class="trygg-checklist" id="{form_id(checklist.id)}" '
+    # autocomplete="off" on the form: the browser neither suggests earlier answers nor puts
+    # them back when the reader returns with Back (checklist.js also empties a page that
+    # comes back from the back-forward cache): the page says answers are not kept.
+    out = [f'<form class="trygg-checklist" id="{form_id(checklist.id)}" autocomplete="off" '
            f'data-kind="{checklist.kind}" data-score="{e(ui["checklist.score"])}" '
            f'data-progress="{e(ui["checklist.progress"])}" data-none="{e(ui["checklist.none"])}" '
+           f'data-list="{e(json.dumps(list_patterns(lang), ensure_ascii=False))}" '
            f'aria-label="{e(texts["title"])}">',
            f'<p class="trygg-checklist__saved">{e(ui["checklist.not_saved"])}</p>',
            # Its line is kept free from the start, so the form does not move when it fills.
@@ -154,12 +161,26 @@ def render_checklist(checklist: Checklist, lang: str, fallback: str, ui: dict) -
         out.append(f'<textarea id="{note}" name="{group}.note" rows="3"></textarea>')
         out.append("</fieldset>")
     title = ui["checklist.summary.walk"] if checklist.kind == "walk" else ui["checklist.summary.mapping"]
-    out.append(f'<section class="trygg-checklist__summary" hidden><h2>{e(title)}</h2>'
-               '<ul></ul></section>')
+    # A polite live region: a screen reader hears the summary change as answers are given.
+    out.append(f'<section class="trygg-checklist__summary" aria-live="polite" hidden>'
+               f'<h2>{e(title)}</h2><ul></ul></section>')
+    # "Clear" empties the form (a native reset, also without JavaScript); checklist.js then
+    # says so and offers to undo it, so one mistaken press does not wipe a whole walk.
     out.append('<p class="trygg-checklist__actions">'
-               f'<button type="reset" class="md-button">{e(ui["checklist.clear"])}</button></p>')
+               f'<button type="reset" class="md-button">{e(ui["checklist.clear"])}</button> '
+               '<button type="button" class="md-button trygg-checklist__undo" hidden>'
+               f'{e(ui["checklist.undo"])}</button></p>')
+    out.append(f'<p class="trygg-checklist__cleared" role="status" '
+               f'data-text="{e(ui["checklist.cleared"])}"></p>')
     out.append("</form>")
     return "\n".join(out)
+
+
+def list_patterns(lang: str) -> dict[str, str]:
+    """CLDR's patterns for joining a list in ``lang`` ("a, b och c"; Arabic "a وb"), for
+    checklist.js to join the summary's items the reader's way."""
+    patterns = Locale.parse(lang).list_patterns["standard"]
+    return {key: patterns[key] for key in ("2", "start", "middle", "end")}
 
 
 def render_checklists(markdown: str, lang: str, fallback: str, checklists: dict, ui: dict) -> str:

@@ -22,7 +22,7 @@ from .raw_html import page_problems as raw_html_problems
 from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
 from .sources import source_problems
-from .strings import check_strings
+from .strings import check_strings, load_strings, strings_file
 from .translation import read_page, translation_problems
 
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -100,6 +100,7 @@ def validate_project(root: Path) -> list[Problem]:
         checklists = None
     for checklist in (checklists or {}).values():
         problems += checklist_problems(checklist, languages)
+    problems += _string_contact_problems(root, languages, contacts)
     docs = root / "docs"
     dests: dict[tuple[str, str], list[str]] = defaultdict(list)
     bodies: dict[tuple[str, str], tuple[str, int]] = {}
@@ -145,6 +146,22 @@ def validate_project(root: Path) -> list[Problem]:
     problems += _link_problems(docs, languages, bodies)
     problems += image_problems(docs) + orphan_problems(docs, languages)
     return sorted(problems)
+
+
+def _string_contact_problems(root: Path, languages: Languages, contacts) -> list[Problem]:
+    """UI strings may name contacts too (the 404 page's help numbers): the same rules as
+    in pages, at the line of the strings file."""
+    problems = []
+    for lang in languages:
+        try:
+            data = load_strings(root, lang)
+        except ProblemsFound:
+            continue  # reported by check_strings
+        for key, value in data.items():
+            if isinstance(value, str) and "[[" in value:
+                problems += contact_problems(value, strings_file(lang).as_posix(), contacts,
+                                             data.lines.get(key, 1))
+    return problems
 
 
 def _link_problems(docs: Path, languages, bodies) -> list[Problem]:

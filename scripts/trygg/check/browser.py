@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..localserver import serving
+from . import reader
 from .registry import rule
 
 AXE = Path(__file__).resolve().parents[2] / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -143,6 +144,12 @@ async def _check_page(context, tab, base, page, whole, seen):
         culprit = await tab.evaluate(_WIDEST_ELEMENT, NARROW)
         found.append(page.finding("reflow", f"at {NARROW} px wide the page is {width} px wide; "
                                   f"widest element: {culprit}.", _select(page, culprit)))
+    # The dark scheme, the keyboard at phone width and Back on forms (reader.py); the dark
+    # scheme and the theme's own stops where axe checks the whole page.
+    if whole:
+        found += await reader.dark_contrast(tab, page, _select)
+    found += await reader.keyboard(tab, page, theme=whole)
+    found += await reader.back_forward(tab, base, page)
     for url in seen["requests"]:
         parts = urlsplit(url)
         if parts.scheme not in ("data", "blob", "about") and parts.hostname != "127.0.0.1":

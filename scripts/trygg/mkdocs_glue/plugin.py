@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import html
 import re
+from copy import deepcopy
 from pathlib import Path, PurePosixPath
 
 from mkdocs import plugins
 from mkdocs.config import config_options
 from mkdocs.config.base import ValidationError
+from markupsafe import Markup
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
@@ -117,6 +119,17 @@ class TryggI18n(I18n):
         config.extra["publisher"] = load_publisher(self.root)
         config.extra["announcement"] = current_announcement(self.root, lang.code,
                                                             self.languages.source.code)
+        # The 404 page's help numbers: the string is text (escaped), its [[contact]]
+        # references become phone links from docs/_data/contacts.yml.
+        config.extra["notfound_numbers"] = Markup(render_contacts(
+            html.escape(strings["notfound.numbers"], quote=False), lang.code,
+            self.languages.source.code, self.contacts))
+        # The help page the 404 page links to, where the site has it (small test sites don't).
+        help_page = (config.extra.get("pages") or {}).get("help", "")
+        source_docs = Path(config.docs_dir) / self.languages.source.code
+        config.extra["notfound_help"] = help_page if help_page and any(
+            (source_docs / name).exists() for name in (help_page.rstrip("/") + ".md",
+                                                       help_page + "index.md")) else ""
         config.site_name = strings["site.name"]
         config.site_description = strings["site.description"]
         config.theme["language"] = lang.code
@@ -200,6 +213,18 @@ class TryggI18n(I18n):
             meta = read_page(source, relative.as_posix()).meta if source.exists() else {}
         return page_sources(meta, self.sources, lang.code,
                             lambda code: self.languages.get(code).direction)
+
+    def on_template_context(self, context, template_name, config):
+        context = I18n.on_template_context(self, context, template_name, config)
+        if template_name == "404.html":
+            # A missing page has no version in another language: no hreflang alternates in
+            # its head, and the language menu leads to each language's home page. (Left
+            # alone, both would name the last page built in the previous language.)
+            context["trygg_switcher"] = deepcopy(self.extra_alternate)
+            # (An attribute, as the i18n plugin sets it: LegacyConfig keeps attributes and
+            # items apart, and templates read the attribute.)
+            config.extra.alternate = []
+        return context
 
     @plugins.event_priority(-100)
     def on_post_page(self, output, page, config):
