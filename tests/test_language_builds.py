@@ -37,3 +37,21 @@ def test_parallel_build_writes_the_same_site_as_one_process(tmp_path):
         assert links and all(href == homes[code] for href, code in links), (path, links)
         assert LANGUAGE_LINK.sub("", html) == LANGUAGE_LINK.sub(
             "", expected[path].decode("utf-8")), path
+
+
+def test_a_picture_next_to_a_swedish_page_is_merged_like_the_pages(tmp_path):
+    # Found by the review: every language's build copies a picture next to a Swedish page,
+    # and the merge took that copy for a build writing outside its folder.
+    from PIL import Image
+
+    project = make_project(tmp_path, keep_nav=True)
+    Image.new("RGB", (8, 8), "white").save(project / "docs/sv/unga/karta.png")
+    page = project / "docs/sv/unga/index.md"
+    page.write_text(page.read_text("utf-8") + "\n![En karta över skolan](karta.png)\n", "utf-8")
+    one = project / "one-process"
+    assert mkdocs_build(project, one).returncode == 0
+    parallel = project / "parallel"
+    run_mkdocs(project, parallel)
+    expected, built = _files(one), _files(parallel)
+    assert sorted(built) == sorted(expected)
+    assert built["unga/karta.png"] == expected["unga/karta.png"]

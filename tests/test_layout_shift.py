@@ -10,7 +10,10 @@ from trygg.languages import load_languages
 
 LANGUAGES = load_languages(ROOT)
 PHONE = {"width": 412, "height": 823}
-HEADER_BUTTONS = ".md-header .md-select, .md-header__button[for=__drawer]"
+# The language menu and the menu control: without JavaScript Material's label, with it our
+# named button in the same place (whichever the page shows).
+HEADER_BUTTONS = (".md-header .md-select, .md-header__button[for=__drawer], "
+                  ".md-header__button[data-trygg-toggle=__drawer]")
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +28,11 @@ def _layout(browser, url, javascript):
     page.goto(url, wait_until="load")
     layout = page.evaluate("""selector => ({
         width: document.documentElement.scrollWidth,
-        buttons: [...document.querySelectorAll(selector)].map(e => {
-            const r = e.getBoundingClientRect(); return [e.className, Math.round(r.x)]; })})""",
+        buttons: [...document.querySelectorAll(selector)]
+            .map(e => [e.classList.contains("md-select") ? "language" : "menu",
+                       e.getBoundingClientRect()])
+            .filter(([, r]) => r.width > 0)
+            .map(([kind, r]) => [kind, Math.round(r.x)])})""",
                            HEADER_BUTTONS)
     context.close()
     return layout

@@ -93,8 +93,11 @@ def test_search_is_fetched_only_when_the_reader_opens_it(browser, real_site, ser
     base = serve(real_site)
     page.goto(f"{base}/{lang.prefix}{PAGE}", wait_until="networkidle")
     assert not [url for url in requested if any(part in url for part in ON_DEMAND)], requested
-    # A phone shows the search icon (a label for Material's toggle); tapping it opens search.
-    page.click("label.md-header__button[for=__search]")
+    # A phone shows the search button; tapping it opens search.
+    page.click("button[data-trygg-toggle=__search]")
+    # The button moves the focus into the search field once the dialog has opened.
+    page.wait_for_function("document.activeElement && document.activeElement.matches("
+                           "'[data-md-component=search-query]')")
     page.keyboard.type(word)
     page.keyboard.press("End")
     page.locator(".md-search-result__list a").first.wait_for(timeout=15000)

@@ -109,7 +109,8 @@ def merge(parts: Path, site_dir: Path, languages: Languages, strings: dict[str, 
         if lang.is_source:
             continue
         part = parts / lang.code
-        stray = sorted(p.name for p in part.iterdir() if p.name not in SHARED | {lang.code})
+        stray = sorted(p.name for p in part.iterdir() if p.name not in SHARED | {lang.code}
+                       and not _also_in_source(part / p.name, part, site_dir))
         if stray:
             raise LanguageBuildFailed(f"the {lang.code} build wrote outside its folder: {stray}")
         if (part / lang.code).exists():
@@ -118,6 +119,18 @@ def merge(parts: Path, site_dir: Path, languages: Languages, strings: dict[str, 
         indexes.append(_read_json(part / "search" / "search_index.json"))
     _write_sitemap(site_dir, sitemaps)
     _write_search_index(site_dir, indexes, languages, strings)
+
+
+def _also_in_source(path: Path, part: Path, site_dir: Path) -> bool:
+    """Whether what a language's build wrote outside its folder is exactly what the source
+    language's build wrote there (a picture next to a Swedish page, which every language's
+    build copies as mkdocs-static-i18n does in a whole build): then it is already merged."""
+    files = [path] if path.is_file() else [f for f in path.rglob("*") if f.is_file()]
+    for file in files:
+        twin = site_dir / file.relative_to(part)
+        if not twin.is_file() or twin.read_bytes() != file.read_bytes():
+            return False
+    return True
 
 
 def _read_json(path: Path) -> dict:

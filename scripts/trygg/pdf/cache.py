@@ -4,7 +4,7 @@ Rendering is most of the PDF step (about half a second of CPU a PDF). A PDF's ke
 SHA-256 over everything its bytes depend on: the assembled document (the pages' articles
 and the strings around them), every file of the site the document refers to (images),
 this package's files (the stylesheet, the renderer's options, any font kept here), the
-WeasyPrint and pydyf versions, and the fonts fontconfig offers (path, size and time of
+WeasyPrint and pydyf versions, and the font files book.css names (path and a hash of
 each). Same key, same bytes: WeasyPrint writes no date or random identifier (tested), so a
 PDF from the cache is the PDF a render would give. Only PDFs that rendered are cached, so
 a failure is never hidden: it happens again on the next build.
@@ -16,7 +16,6 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -46,17 +45,14 @@ def renderer_fingerprint() -> str:
 
 
 def _fonts() -> list[str]:
-    """Every font file fontconfig offers WeasyPrint, with its size and time."""
-    try:
-        listing = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True,
-                                 text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError) as error:
-        return [f"fc-list failed: {error}"]
+    """The font files book.css names (the only fonts a PDF may use: the glyph check fails
+    any other), each with a hash of its bytes: a machine's other fonts change nothing."""
+    from .glyphs import book_font_files
+
     fonts = []
-    for path in sorted(set(listing.split("\n")) - {""}):
+    for path in book_font_files((PACKAGE / "book.css").read_text(encoding="utf-8")):
         try:
-            stat = os.stat(path)
-            fonts.append(f"{path} {stat.st_size} {stat.st_mtime_ns}")
+            fonts.append(f"{path} {hashlib.sha256(path.read_bytes()).hexdigest()}")
         except OSError:
             fonts.append(f"{path} missing")
     return fonts
