@@ -168,6 +168,17 @@ CATALOGUE = {
         lambda p: append(p / "docs/sv/layout.md", "\nSe [början](index.md#finns-inte).\n"),
         "docs/sv/layout.md", "#finns-inte", "link-fragment", 1),
     # -- more that editors plausibly make ---------------------------------------------------
+    # -- found by an outside review (2026-11-30) ----------------------------------------------
+    "Swedish front matter without its opening ---": Mistake(
+        lambda p: replace(p / "docs/sv/index.md", "---\ntitle: Startsida", "title: Startsida"),
+        "docs/sv/index.md", 1, "front-matter", 1, "opening '---'"),
+    "a translation's front matter without its opening ---": Mistake(
+        lambda p: replace(p / "docs/ar/index.md", "---\ntitle:", "title:"),
+        "docs/ar/index.md", 1, "front-matter", 1, "opening '---'"),
+    "a front-matter key misspelt (reviewby)": Mistake(
+        lambda p: replace(p / "docs/sv/index.md", "title: Startsida\n",
+                          "title: Startsida\nreviewby: 2027-01-15\n"),
+        "docs/sv/index.md", 3, "front-matter", 1, "did you mean 'review_by'"),
     "a title with a colon, not in quotes": Mistake(
         lambda p: replace(p / "docs/sv/index.md", "title: Startsida", "title: Start: så gör du"),
         "docs/sv/index.md", 2, "yaml-syntax", 1, "in quotes"),

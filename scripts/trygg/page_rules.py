@@ -48,6 +48,36 @@ def _slug(part: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "sida"
 
 
+# The front-matter keys a page may have: ours, and the ones MkDocs and Material read.
+FRONT_MATTER_KEYS = ("title", "description", "translation", "sources", "review_by", "contact",
+                     "hide", "template", "icon", "status", "subtitle", "search", "tags")
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def front_matter_problems(page: PageSource, shown: str) -> list[Problem]:
+    """A front matter whose opening '---' is missing, and keys nobody reads (a misspelt
+    'review_by' silently loses its reminder)."""
+    from difflib import get_close_matches
+
+    if page.body_line == 1:
+        first = next((line for line in page.body.splitlines() if line.strip()), "")
+        key = _KEY_LINE.match(first)
+        if key and key.group(1) in FRONT_MATTER_KEYS and "\n---" in page.body:
+            return [Problem(shown, 1, "front-matter", "the front matter's opening '---' line "
+                            "is missing: put a line with only '---' above "
+                            f"'{key.group(1)}:'.")]
+        return []
+    problems = []
+    for key, line in page.meta.lines.items():
+        if str(key) not in FRONT_MATTER_KEYS:
+            close = get_close_matches(str(key), FRONT_MATTER_KEYS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else (
+                "the keys a page may have: " + ", ".join(FRONT_MATTER_KEYS) + ".")
+            problems.append(Problem(shown, line, "front-matter", f"'{key}' is not a key the "
+                                    f"site reads, so it does nothing; {hint}"))
+    return problems
+
+
 def page_problems(page: PageSource, shown: str) -> list[Problem]:
     """An empty page, invisible characters, and images on other websites, in one page."""
     if control := _CONTROL.search(page.body):

@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 from babel.dates import format_date
 
 from .languages import Languages
+from .page_rules import front_matter_problems
 from .problems import Problem, ProblemsFound
 from .translation import read_page
 from .yamlfile import LineDict, load_yaml
@@ -135,8 +136,10 @@ def source_problems(root: Path, languages: Languages,
                 problems.append(Problem(shown, line, "source-unknown", f"'{unknown}' is not "
                                         f"in {SOURCES_FILE.as_posix()}; add it there (title, "
                                         "publisher, address, checked) or correct the id."))
-            # An empty page is refused as such (page-empty): one cause, one finding.
-            if not ids and relative.parts[0] in CONTENT_SECTIONS and page.body.strip():
+            # An empty page (page-empty) or a broken front matter (front-matter) is refused
+            # as such: one cause, one finding.
+            if (not ids and relative.parts[0] in CONTENT_SECTIONS and page.body.strip()
+                    and not front_matter_problems(page, shown)):
                 problems.append(Problem(shown, 2, "source-missing", "this page states facts "
                                         "but names no source; add 'sources: [id, …]' to its "
                                         f"front matter with ids from {SOURCES_FILE.as_posix()}."))

@@ -14,7 +14,8 @@ from .checklists import checklist_problems, load_checklists, token_problems
 from .contacts import contact_problems, load_contacts
 from .languages import Languages, load_languages
 from .mkdocs_config import load_config, nav_coverage_problems, nav_entries
-from .page_rules import image_problems, name_problems, orphan_problems, page_problems
+from .page_rules import (front_matter_problems, image_problems, name_problems,
+                         orphan_problems, page_problems)
 from .problems import Problem, ProblemsFound
 from .plain_text import data_problems, project_data_problems
 from .published_files import file_problems
@@ -100,7 +101,8 @@ def validate_project(root: Path) -> list[Problem]:
         checklists = None
     for checklist in (checklists or {}).values():
         problems += checklist_problems(checklist, languages)
-    problems += _string_contact_problems(root, languages, contacts)
+    if contacts is not None:  # an unreadable contacts.yml is one finding already
+        problems += _string_contact_problems(root, languages, contacts)
     docs = root / "docs"
     dests: dict[tuple[str, str], list[str]] = defaultdict(list)
     bodies: dict[tuple[str, str], tuple[str, int]] = {}
@@ -119,11 +121,15 @@ def validate_project(root: Path) -> list[Problem]:
                 problems += found.problems
                 continue
             lang = languages.get(folder.name)
-            problems += page_problems(page, shown)
+            broken_front = front_matter_problems(page, shown)
+            problems += broken_front + page_problems(page, shown)
             if lang.is_source:  # a translation's odd name is a translation-orphan already
                 problems += name_problems(str(relative), shown)
             if not lang.is_source:
-                problems += translation_problems(page.meta, shown)
+                # Without its opening '---' a page has no front matter to read: that is the
+                # one finding, not also a missing 'translation:'.
+                if not (broken_front and page.body_line == 1):
+                    problems += translation_problems(page.meta, shown)
             elif lang.code == "sv" and (value := lix(path.read_text(encoding="utf-8"))) > 40:
                 problems.append(Problem(shown, page.body_line, "lix-high", f"the page's LIX "
                                         f"readability index is {value:.0f}; plain Swedish stays "
