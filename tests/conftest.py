@@ -53,6 +53,17 @@ def make_project(tmp: Path, docs: Path | None = None, *, keep_nav: bool = False)
     return project
 
 
+def replace(path: Path, old: str, new: str) -> None:
+    """Change a fixture file as an editor would: the old text must be there, once changed."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def mkdocs_build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess:
     site = site or project / "site"
     return subprocess.run(

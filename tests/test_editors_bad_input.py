@@ -19,7 +19,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import FIXTURES, make_project
+from conftest import FIXTURES, append, make_project, replace
 
 TRYGG = [sys.executable, "-m", "trygg.cli"]
 
@@ -48,16 +48,6 @@ def trygg(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([*TRYGG, *args], cwd=project, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
                                "TMPDIR": str(project.parent / "tmp")})
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
 def write(path: Path, text: str | bytes) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import FIXTURES, make_project, mkdocs_build
+from conftest import FIXTURES, append, make_project, mkdocs_build, replace
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -29,27 +29,17 @@ QUOTE = 'Säg "hej" & \'hå\' nu'
 SHOWN = f"{QUOTE} [klicka]({JS}) *inte fet* {{: onclick=x }}"
 
 
-def _set(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
 # way in: (file an editor changes, how the value is written there)
 def markdown(p, value):
-    _append(p / "docs/sv/index.md", f"\nMer text {value} här.\n")
+    append(p / "docs/sv/index.md", f"\nMer text {value} här.\n")
 
 
 def title(p, value):
-    _set(p / "docs/sv/index.md", "title: Startsida", f"title: {json.dumps('Start ' + value)}")
+    replace(p / "docs/sv/index.md", "title: Startsida", f"title: {json.dumps('Start ' + value)}")
 
 
 def description(p, value):
-    _set(p / "docs/sv/index.md", "description: Testsidans beskrivning.",
+    replace(p / "docs/sv/index.md", "description: Testsidans beskrivning.",
          f"description: {json.dumps('Om ' + value)}")
 
 
@@ -59,25 +49,25 @@ def announcement(p, value):
 
 
 def publisher(p, value):
-    _set(p / "docs/_data/publisher.yml", "organisation: null",
+    replace(p / "docs/_data/publisher.yml", "organisation: null",
          f"organisation: {json.dumps('Länsstyrelsen ' + value)}")
 
 
 def ui_string(p, value):
-    _set(p / "translations/sv.yml", "quickexit.label: Lämna sidan snabbt",
+    replace(p / "translations/sv.yml", "quickexit.label: Lämna sidan snabbt",
          f"quickexit.label: {json.dumps('Lämna ' + value)}")
 
 
 def contact(p, value):
-    _set(p / "docs/_data/contacts.yml", "    sv: SOS Alarm, nödnummer",
+    replace(p / "docs/_data/contacts.yml", "    sv: SOS Alarm, nödnummer",
          f"    sv: {json.dumps('SOS ' + value)}")
-    _append(p / "docs/sv/index.md", "\nRing [[112]] ([[112:namn]]).\n")
+    append(p / "docs/sv/index.md", "\nRing [[112]] ([[112:namn]]).\n")
 
 
 def checklist_item(p, value):
-    _set(p / "docs/_data/checklists/trygghetsvandring.yml", "    place.entreer: Entréer",
+    replace(p / "docs/_data/checklists/trygghetsvandring.yml", "    place.entreer: Entréer",
          f"    place.entreer: {json.dumps('Entréer ' + value)}")
-    _append(p / "docs/sv/index.md", "\n[[checklista:trygghetsvandring]]\n")
+    append(p / "docs/sv/index.md", "\n[[checklista:trygghetsvandring]]\n")
 
 
 WAYS_IN = {"markdown": (markdown, "docs/sv/index.md"), "title": (title, "docs/sv/index.md"),
@@ -195,7 +185,7 @@ def test_data_strings_reach_the_page_as_text_even_past_the_source_rules(bypassed
 def test_an_address_from_mkdocs_yml_stays_inside_its_attribute(tmp_path):
     # Found by the review: the addresses of the pages every page links to were printed raw.
     project = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
-    _set(project / "mkdocs.yml", "hide_visit: om-webbplatsen/dolj-ditt-besok/",
+    replace(project / "mkdocs.yml", "hide_visit: om-webbplatsen/dolj-ditt-besok/",
          """hide_visit: 'om-webbplatsen/dolj-ditt-besok/" hidden data-x="'""")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
