@@ -171,3 +171,25 @@ def test_home_page_gives_the_help_numbers_when_you_are_worried(real_site, code):
         node = node.next
     assert {"tel:112", "tel:11414", "tel:116111"} <= set(after)
     assert "gangsnacket/var-du-far-hjalp/" in after
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["ar", "ti"])
+def test_a_host_s_one_404_page_sends_a_reader_on_to_their_language(browser, real_site, serve,
+                                                                    code):
+    # Found by the review: GitHub Pages answers every missing address with the root
+    # 404.html (Swedish). Here the browser is given that page for a missing address.
+    base = serve(real_site)
+    root_404 = (real_site / "404.html").read_text("utf-8")
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context.route("**/finns-inte/", lambda route: route.fulfill(
+        status=404, body=root_404, content_type="text/html; charset=utf-8"))
+    page = context.new_page()
+    page.goto(f"{base}/{code}/finns-inte/")
+    page.wait_for_url(f"{base}/{code}/404.html")
+    assert page.evaluate("document.documentElement.lang") == code
+    page.goto(f"{base}/finns-inte/")  # a Swedish address stays on the Swedish page
+    page.wait_for_timeout(300)
+    assert page.url == f"{base}/finns-inte/"
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    context.close()

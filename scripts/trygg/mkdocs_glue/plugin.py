@@ -116,6 +116,9 @@ class TryggI18n(I18n):
         # Where this language lives under the site root ("" for the source, "ar/" …), for
         # links in templates to our own pages in the reader's language.
         config.extra["language_prefix"] = lang.prefix
+        # The languages under their own folder, for the root 404 page (notfound-language.js).
+        config.extra["language_folders"] = [code for code in self.languages.codes
+                                            if code != self.languages.source.code]
         config.extra["publisher"] = load_publisher(self.root)
         config.extra["announcement"] = current_announcement(self.root, lang.code,
                                                             self.languages.source.code)
