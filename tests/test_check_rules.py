@@ -132,3 +132,14 @@ def test_foreign_text_marked_in_a_child_with_its_own_lang_passes(tmp_path):
     add(unmarked.page("ar", "om/"), "<ul><li>Så rekryterar kriminella dig som ung, "
         "Polismyndigheten. تاريخ التحقق: 30 نوفمبر 2026.</li></ul>", "")
     assert [f[0] for f in findings(tmp_path / "b", unmarked)] == ["foreign-text-lang"]
+
+
+def test_a_vague_text_on_a_link_to_another_website_is_found_too(tmp_path):
+    # Found by the review: the words a screen reader hears after the link ("(link to another
+    # website)") hid the editor's "klicka här" from the rule.
+    site = clean_site()
+    add(site.page("sv", ""), '<p><a href="https://www.polisen.se/" class="trygg-external" '
+        'rel="noreferrer">klicka här<span class="trygg-external__mark" aria-hidden="true">'
+        '</span><span class="trygg-visually-hidden"> (länk till annan webbplats)</span></a></p>',
+        "[klicka här](https://www.polisen.se/)\n")
+    assert ("link-text-vague", "docs/sv/index.md", 9) in findings(tmp_path, site)
