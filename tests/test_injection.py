@@ -160,7 +160,7 @@ def bypassed_site(tmp_path_factory) -> tuple[Path, Path]:
     """Every payload in every way in, built by MkDocs alone (no source rules): the templates
     and the policy must still hold."""
     project = make_project(tmp_path_factory.mktemp("bypass"), FIXTURES / "i18n-site" / "docs")
-    for way, (inject, _shown) in WAYS_IN.items():
+    for inject, _shown in WAYS_IN.values():
         inject(project, f"{SCRIPT} {IMG} [klicka]({JS}) {QUOTE}")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr

@@ -46,8 +46,13 @@ class TracebackFilter:
         if line.strip() and not line.startswith((" ", "\t", "During handling",
                                                  "The above exception", _TRACEBACK)):
             self.inside = False  # the exception's own line ends the traceback
-            return f"MkDocs stopped with an unexpected error: {line.strip()}\n{REPORT}\n"
+            return mkdocs_stopped(line.strip())
         return ""
+
+
+def mkdocs_stopped(error: str) -> str:
+    """What an editor reads when MkDocs (or a plugin in it) failed unexpectedly."""
+    return f"MkDocs stopped with an unexpected error: {error}\n{REPORT}\n"
 
 
 def without_traceback(output: str) -> str:

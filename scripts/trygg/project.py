@@ -1,7 +1,7 @@
 """The project's data, read and checked once, then handed to every part of a build.
 
 One frozen value: the languages, every language's UI strings, the contact facts, the
-checklists, the navigation and the PDFs the site offers. The MkDocs plugin, the parallel
+checklists, the navigation, the PDFs the site offers and the pages' sources. The MkDocs plugin, the parallel
 language builds and the PDFs take it from ``project_at(root)``, which reads the files once
 per process: ``trygg build`` reads them before it forks a process per language, so each
 language's build starts with them read. A process that keeps running (a preview) reads
@@ -21,6 +21,7 @@ from .contacts import load_contacts
 from .languages import Languages, load_languages
 from .pdf.books import Book, project_books
 from .problems import ProblemsFound
+from .sources import load_sources
 from .strings import check_strings, ui_strings
 from .validate import nav_entries
 
@@ -34,6 +35,7 @@ class Project:
     checklists: Any
     nav: tuple[str, ...]     # source-relative pages in the navigation's order
     books: tuple[Book, ...]  # the PDFs the site offers
+    sources: Any             # docs/_data/sources.yml: id -> Source
 
 
 def load_project(root: Path) -> Project:
@@ -47,7 +49,7 @@ def load_project(root: Path) -> Project:
                                 for lang in languages})
     nav = tuple(nav_entries(root))
     return Project(root, languages, strings, load_contacts(root), load_checklists(root), nav,
-                   tuple(project_books(root, languages, list(nav))))
+                   tuple(project_books(root, languages, list(nav))), load_sources(root))
 
 
 _loaded: dict[tuple, Project] = {}

@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from selectolax.lexbor import LexborHTMLParser
@@ -39,7 +38,8 @@ GLOBAL_ATTRIBUTES = frozenset({"lang", "dir"})
 VOID_ELEMENTS = frozenset({"br"})
 ALLOWED_LIST = ", ".join(f"<{name}>" for name in ALLOWED_ELEMENTS)
 # Addresses that run code or hide a document, in a Markdown link, image or reference.
-_UNSAFE_SCHEME = re.compile(r"^<?\s*(?:javascript|vbscript|data)\s*:", re.I)
+# Addresses that run code or hide a document (the check reads built pages with it too).
+UNSAFE_SCHEME = re.compile(r"^<?\s*(?:javascript|vbscript|data)\s*:", re.I)
 _MARKDOWN_TARGET = re.compile(r"\]\(\s*([^)\s]*)|^\s{0,3}\[[^\]]+\]:\s*(\S+)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -239,7 +239,7 @@ def _link_problems(text: str, shown: str, first_line: int) -> list[Problem]:
             target = match.group(1) or match.group(2) or ""
             # A browser reads entities and drops tabs and line breaks in an address.
             plain = re.sub(r"[\t\n\r]", "", html.unescape(target))
-            if _UNSAFE_SCHEME.match(plain):
+            if UNSAFE_SCHEME.match(plain):
                 problems.append(Problem(shown, first_line + offset, "link-unsafe", f"the "
                                         f"address '{target[:40]}' runs code or hides a "
                                         "document; link to a page (page.md), a file in docs/ "

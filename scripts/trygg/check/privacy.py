@@ -6,7 +6,7 @@ import re
 
 from .registry import rule
 
-_OTHER_ORIGIN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+OTHER_ORIGIN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-zA-Z]+\s*=", re.S)
 _CSS_URL = re.compile(r"url\(\s*['\"]?((?:[a-z][a-z0-9+.-]*:)?//[^'\")\s]+)", re.I)
 _CSS_IMPORT = re.compile(r"@import\s+(?:url\()?\s*['\"]?((?:[a-z][a-z0-9+.-]*:)?//[^'\")\s;]+)", re.I)
@@ -42,7 +42,7 @@ def _loads(tree):
       "images, fonts, scripts and styles in this repository and link them by a relative path.")
 def third_party_load(page):
     for node, url in _loads(page.tree):
-        if url and _OTHER_ORIGIN.match(url):
+        if url and OTHER_ORIGIN.match(url):
             yield page.finding("third-party-load", f"<{node.tag}> loads '{url}' from another "
                                "website.", node, needles=(url,))
 

@@ -8,17 +8,15 @@ the site's ``assets/javascripts/`` (Material's bundle and our files in overrides
 from __future__ import annotations
 
 import posixpath
-import re
 
 from ..page_html import CONTENT_SECURITY_POLICY
+from ..raw_html import UNSAFE_SCHEME
+from .privacy import OTHER_ORIGIN
 from .registry import rule
 
 # The only inline <script> a template may write: Material's configuration block.
 ALLOWED_INLINE = {("__config", "application/json")}
 SCRIPT_FOLDER = "assets/javascripts/"
-# Addresses that run code or smuggle a document in: never in a link, a source or a form.
-_UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.I)
-_OTHER_ORIGIN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 _ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data")
 
 
@@ -45,7 +43,7 @@ def script_source(page):
     for node in page.tree.css("script[src]"):
         raw = node.attributes.get("src") or ""
         src = raw.split("?")[0]
-        if _OTHER_ORIGIN.match(src):
+        if OTHER_ORIGIN.match(src):
             continue  # another website's script: third-party-load says so, once
         path = posixpath.normpath(posixpath.join(folder, src)).lstrip("/")
         if not path.startswith(SCRIPT_FOLDER) or path not in page.site.files:
@@ -60,7 +58,7 @@ def link_unsafe(page):
     for node in page.tree.css(selector):
         for name in _ADDRESS_ATTRIBUTES:
             value = node.attributes.get(name)
-            if value and _UNSAFE_SCHEME.match(value):
+            if value and UNSAFE_SCHEME.match(value):
                 yield page.finding("link-unsafe", f"<{node.tag} {name}='{value[:40]}'> runs "
                                    "code or hides a document.", node, needles=(value[:30],))
 

@@ -38,7 +38,7 @@ from ..problems import ProblemsFound
 from ..search_index import split_search_index
 from ..sitedata import current_announcement, load_publisher
 from ..project import project_at
-from ..sources import load_sources, page_sources
+from ..sources import page_sources
 from ..translation import read_page, translation_state
 
 _BCP47_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
@@ -78,7 +78,6 @@ class TryggI18n(I18n):
             # Read once per process (trygg.project): the languages, their UI strings, the
             # contacts, the checklists and the PDFs each page offers (made after the build).
             self.project = project_at(self.root)
-            self.sources = load_sources(self.root)
         except ProblemsFound as found:
             return [("languages", ValidationError("\n" + str(found)))], []
         self.languages: Languages = self.project.languages
@@ -214,7 +213,7 @@ class TryggI18n(I18n):
             meta = page.meta
         else:
             meta = read_page(source, relative.as_posix()).meta if source.exists() else {}
-        return page_sources(meta, self.sources, lang.code,
+        return page_sources(meta, self.project.sources, lang.code,
                             lambda code: self.languages.get(code).direction)
 
     def on_template_context(self, context, template_name, config):
