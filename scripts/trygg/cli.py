@@ -46,10 +46,12 @@ def _checker(args, root: Path):
 
     # The browser rules' results per page, reused for pages where nothing changed.
     browser_cache = root / ".cache" / "browser-rules.json"
+    validity_cache = root / ".cache" / "html-valid.json"
 
     def check(site_dir: Path, shown: str | None = None) -> list[Problem]:
         return check_site(site_dir, root, browser=browser, workers=args.workers,
-                          external_cache=cache, shown=shown, browser_cache=browser_cache)
+                          external_cache=cache, shown=shown, browser_cache=browser_cache,
+                          validity_cache=validity_cache)
 
     return check
 

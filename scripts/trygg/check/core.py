@@ -212,12 +212,14 @@ def _excepted(finding: Finding, exceptions: list[dict]) -> bool:
 def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
                browser: bool = False, workers: int = 4,
                external_cache: Path | None = None, shown: str | None = None,
-               browser_cache: Path | None = None) -> list[Finding]:
+               browser_cache: Path | None = None,
+               validity_cache: Path | None = None) -> list[Finding]:
     """Every finding on every page of every language (collect all, fail once).
 
     ``shown`` names the site folder in messages (a build checks a temporary folder that
     becomes ``site/``). ``browser_cache``: a file keeping the browser rules' results per
-    page, reused where nothing a page's results depend on changed (browser_cache.py)."""
+    page, reused where nothing a page's results depend on changed (browser_cache.py).
+    ``validity_cache``: the same for the HTML checker, by the page's bytes (validity.py)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from . import (content, external, language, links, privacy, scripts,  # noqa: F401 - register
@@ -227,7 +229,7 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
     findings: list[Finding] = []
     # The HTML checker is a Java process of its own: it runs beside the other rules.
     pool = ThreadPoolExecutor(max_workers=1)
-    validating = pool.submit(lambda: list(validity.html_valid(site))) if (
+    validating = pool.submit(lambda: list(validity.html_valid(site, validity_cache))) if (
         not rules or "html-valid" in rules) else None
     for rule in RULES.values():
         if rules and rule.id not in rules or rule.family in ("browser", "external"):

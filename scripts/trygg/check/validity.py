@@ -5,15 +5,24 @@ The checker is vnu-jar, pinned in scripts/browser/package.json (README, "Depende
 Only its errors count: its warnings are advice, and its Content-Security-Policy notes judge
 the policy against file: addresses, where 'self' never matches (the browser rules check the
 policy for real).
+
+The checker's answer for a page depends on the page's bytes and on the checker alone, so it
+is kept per page (``.cache/html-valid.json``) and the checker runs only on pages whose HTML
+changed: after a one-page edit it reads ten pages, not 250, and with nothing changed Java
+never starts. Every message the checker gave is kept, so a kept answer is the checker's
+answer.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -30,37 +39,100 @@ COVERED_BY_OUR_RULES = {
 VNU = Path(__file__).resolve().parents[2] / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def validator_command(site_dir: Path) -> list[str]:
+OPTIONS = ["--errors-only", "--format", "json", "--skip-non-html"]
+
+
+def validator_command(files: list[Path]) -> list[str]:
     java = shutil.which("java")
     if java is None or not VNU.exists():
         return []
     # A small heap and one compiler thread: the check shares two cores with the browser rules.
-    return [java, "-Xss2m", "-XX:TieredStopAtLevel=1", "-jar", str(VNU), "--errors-only",
-            "--format", "json", "--skip-non-html", str(site_dir)]
+    return [java, "-Xss2m", "-XX:TieredStopAtLevel=1", "-jar", str(VNU), *OPTIONS,
+            *map(str, files)]
+
+
+def checker_fingerprint() -> str:
+    """What the checker's answers depend on besides the page: vnu-jar, Java, the options."""
+    stat = VNU.stat() if VNU.exists() else None
+    java = shutil.which("java") or ""
+    java_real = os.path.realpath(java) if java else ""
+    parts = (f"{VNU} {stat.st_size if stat else 0} {stat.st_mtime_ns if stat else 0}",
+             java_real, " ".join(OPTIONS))
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 @rule("html-valid", "the page is not valid HTML (W3C Nu Html Checker). In Markdown, close every "
       "tag you open and write each attribute once; in a template, see the checker's message.",
       scope="site")
-def html_valid(site):
-    command = validator_command(site.site_dir)
-    if not command:
+def html_valid(site, cache_file: Path | None = None):
+    if not validator_command([]):
         yield Problem("scripts/browser/package.json", 1, "html-valid", "the HTML checker cannot "
                       "run: it needs Java (Debian: openjdk-17-jre-headless) and vnu-jar "
                       "(installed by make); run scripts/setup-system, then make.")
         return
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    fingerprint = checker_fingerprint()
+    keys = {path: hashlib.sha256(f"{fingerprint}\0{page.html}".encode("utf-8")).hexdigest()
+            for path, page in site.pages.items()}
+    kept = _load(cache_file) if cache_file else {}
+    answers = {path: kept[path]["messages"] for path in keys
+               if isinstance(kept.get(path), dict) and kept[path].get("key") == keys[path]}
+    todo = sorted(path for path in keys if path not in answers)
+    if todo:
+        try:
+            answers.update(_run_checker(site.site_dir, todo))
+        except CheckerFailed as error:
+            yield Problem("scripts/browser/package.json", 1, "html-valid",
+                          f"the HTML checker failed: {error}")
+            return
+    if cache_file:
+        _store(cache_file, {path: {"key": keys[path], "messages": answers[path]} for path in keys})
+    root = site.site_dir.resolve()
+    for path in sorted(answers):
+        for message in answers[path]:
+            yield from _report(site, root, {**message, "url": (root / path).as_uri()})
+
+
+class CheckerFailed(Exception):
+    pass
+
+
+def _run_checker(site_dir: Path, paths: list[str]) -> dict[str, list[dict]]:
+    """The checker's messages for each of these pages (an empty list for a valid page)."""
+    result = subprocess.run(validator_command([site_dir / path for path in paths]),
+                            capture_output=True, text=True, check=False)
     try:
         messages = json.loads(result.stderr or "{}").get("messages", [])
-    except json.JSONDecodeError:
-        yield Problem("scripts/browser/package.json", 1, "html-valid", "the HTML checker "
-                      f"failed: {result.stderr.strip()[:300]}")
-        return
-    root = site.site_dir.resolve()
+    except json.JSONDecodeError as error:
+        raise CheckerFailed(result.stderr.strip()[:300]) from error
+    root = site_dir.resolve()
+    answers: dict[str, list[dict]] = {path: [] for path in paths}
     for message in messages:
-        if message.get("type") != "error" or any(
-                text in message.get("message", "") for text in COVERED_BY_OUR_RULES):
-            continue
+        path = _site_path(message.get("url", ""), root)
+        if path not in answers:
+            # Not about one of the pages asked for (the checker itself): never kept.
+            raise CheckerFailed(message.get("message", "")[:300])
+        answers[path].append({k: v for k, v in message.items() if k != "url"})
+    return answers
+
+
+def _load(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}  # no cache, or one that cannot be read: every page is checked
+
+
+def _store(path: Path, entries: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    partial.replace(path)
+
+
+def _report(site, root: Path, message: dict):
+    if message.get("type") == "error" and not any(
+            text in message.get("message", "") for text in COVERED_BY_OUR_RULES):
         yield _finding(site, root, message)
 
 
@@ -89,7 +161,7 @@ def _needles(message: dict) -> tuple[str, ...]:
 
 
 def _site_path(url: str, root: Path) -> str:
-    path = re.sub(r"^file:(//)?", "", url)
+    path = unquote(re.sub(r"^file:(//)?", "", url))
     try:
         return Path(path).resolve().relative_to(root).as_posix()
     except ValueError:

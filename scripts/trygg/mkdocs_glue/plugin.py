@@ -40,6 +40,7 @@ from ..sitedata import current_announcement, load_publisher
 from ..project import project_at
 from ..sources import page_sources
 from ..translation import read_page, translation_state
+from .template_cache import keep_compiled_templates
 
 _BCP47_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
@@ -184,7 +185,7 @@ class TryggI18n(I18n):
         # section is named by its index page, and mkdocs.yml's section names are only ids.
         I18n.on_env(self, env, config, files)
         _name_sections_after_index_pages(self._nav.items)
-        return env
+        return keep_compiled_templates(env, self.root / ".cache" / "jinja")
 
     @plugins.event_priority(50)
     def on_page_context(self, context, page, config, nav):
