@@ -62,10 +62,12 @@ def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | Non
     fingerprint = cache.renderer_fingerprint()
     sizes, failures, keys = {}, [], set()
     with ProcessPoolExecutor(workers) as pool:
-        futures = [(book, pool.submit(_make, root, site_dir, dict(strings[book.lang.code]),
-                                           book, fingerprint))
-                   for book in books]
-        for book, future in futures:
+        # The longest books first (a guide is seven chapters, a checklist one page), so that
+        # no worker is left rendering a guide alone at the end while the other waits.
+        started = {id(book): pool.submit(_make, root, site_dir, dict(strings[book.lang.code]),
+                                         book, fingerprint)
+                   for book in sorted(books, key=lambda book: -len(book.pages))}
+        for book, future in ((book, started[id(book)]) for book in books):
             # Every PDF is tried, and every failure told, so one round of fixes is enough.
             try:
                 path, size, key, fresh = future.result()
