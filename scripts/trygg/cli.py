@@ -51,9 +51,20 @@ def _checker(args, root: Path):
     def check(site_dir: Path, shown: str | None = None) -> list[Problem]:
         return check_site(site_dir, root, browser=browser, workers=args.workers,
                           external_cache=cache, shown=shown, browser_cache=browser_cache,
-                          validity_cache=validity_cache)
+                          validity_cache=validity_cache, languages=_languages_read(root))
 
     return check
+
+
+def _languages_read(root: Path):
+    """The language list from the project's data when it can be read (a build has read it
+    already), else None: the check then reads it, and names what is wrong with it."""
+    from .project import project_at
+
+    try:
+        return project_at(root).languages
+    except Exception:  # noqa: BLE001 - any fault in the data: the source rules name it
+        return None
 
 
 def cmd_check(args) -> int:

@@ -213,19 +213,22 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
                browser: bool = False, workers: int = 4,
                external_cache: Path | None = None, shown: str | None = None,
                browser_cache: Path | None = None,
-               validity_cache: Path | None = None) -> list[Finding]:
+               validity_cache: Path | None = None,
+               languages: Languages | None = None) -> list[Finding]:
     """Every finding on every page of every language (collect all, fail once).
 
     ``shown`` names the site folder in messages (a build checks a temporary folder that
     becomes ``site/``). ``browser_cache``: a file keeping the browser rules' results per
     page, reused where nothing a page's results depend on changed (browser_cache.py).
-    ``validity_cache``: the same for the HTML checker, by the page's bytes (validity.py)."""
+    ``validity_cache``: the same for the HTML checker, by the page's bytes (validity.py).
+    ``languages``: the language list a build has read already (Project); without it, the
+    check reads it itself."""
     from concurrent.futures import ThreadPoolExecutor
 
     from . import (content, external, language, links, privacy, scripts,  # noqa: F401 - register
                    structure, validity)
 
-    site = load_site(site_dir, root, shown=shown)
+    site = load_site(site_dir, root, languages, shown=shown)
     findings: list[Finding] = []
     # The HTML checker is a Java process of its own: it runs beside the other rules.
     pool = ThreadPoolExecutor(max_workers=1)
