@@ -18,7 +18,6 @@ for a fresh check.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
@@ -26,7 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
-from . import browser
+from . import browser, cachefile
 
 CACHE = Path(".cache") / "browser-rules.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -80,14 +79,6 @@ class _Files:
         return self.known[path]
 
 
-def _load(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}  # no cache, or one that cannot be read: every page is checked
-
-
 def check_in_browser_cached(site, cache_file: Path, *, workers: int = 4,
                             rechecked: list[str] | None = None) -> list[Problem]:
     """The browser rules' findings on every page: from the cache where nothing the page's
@@ -95,7 +86,7 @@ def check_in_browser_cached(site, cache_file: Path, *, workers: int = 4,
     site paths checked in the browser this time."""
     fingerprint = rules_fingerprint()
     files = _Files(site.site_dir)
-    kept = _load(cache_file)
+    kept = cachefile.read(cache_file)
     findings, todo, keys, entries = [], set(), {}, {}
     for page in site.pages.values():
         key = keys[page.site_path] = _page_key(fingerprint, site, page)
@@ -115,10 +106,7 @@ def check_in_browser_cached(site, cache_file: Path, *, workers: int = 4,
         local = {p for url in loaded[path] if (p := files.path_of(url))} | {path}
         entries[path] = {"key": keys[path], "loads": {p: files.digest(p) for p in sorted(local)},
                          "findings": [asdict(f) for f in fresh if f.page == path]}
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.part")
-    partial.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
-    partial.replace(cache_file)
+    cachefile.write(cache_file, entries)
     if rechecked is not None:
         rechecked.extend(sorted(todo))
     return findings

@@ -27,6 +27,7 @@ from urllib.parse import unquote
 from selectolax.lexbor import LexborHTMLParser
 
 from ..problems import Problem
+from . import cachefile
 from .registry import rule
 
 # Messages of the checker that one of our own rules already gives, with the source line and
@@ -73,7 +74,7 @@ def html_valid(site, cache_file: Path | None = None):
     fingerprint = checker_fingerprint()
     keys = {path: hashlib.sha256(f"{fingerprint}\0{page.html}".encode("utf-8")).hexdigest()
             for path, page in site.pages.items()}
-    kept = _load(cache_file) if cache_file else {}
+    kept = cachefile.read(cache_file) if cache_file else {}
     answers = {path: kept[path]["messages"] for path in keys
                if isinstance(kept.get(path), dict) and kept[path].get("key") == keys[path]}
     todo = sorted(path for path in keys if path not in answers)
@@ -85,7 +86,7 @@ def html_valid(site, cache_file: Path | None = None):
                           f"the HTML checker failed: {error}")
             return
     if cache_file:
-        _store(cache_file, {path: {"key": keys[path], "messages": answers[path]} for path in keys})
+        cachefile.write(cache_file, {path: {"key": keys[path], "messages": answers[path]} for path in keys})
     root = site.site_dir.resolve()
     for path in sorted(answers):
         for message in answers[path]:
@@ -113,21 +114,6 @@ def _run_checker(site_dir: Path, paths: list[str]) -> dict[str, list[dict]]:
             raise CheckerFailed(message.get("message", "")[:300])
         answers[path].append({k: v for k, v in message.items() if k != "url"})
     return answers
-
-
-def _load(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}  # no cache, or one that cannot be read: every page is checked
-
-
-def _store(path: Path, entries: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    partial.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
-    partial.replace(path)
 
 
 def _report(site, root: Path, message: dict):
