@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
-_ITEM = re.compile(r"^([ \t]*)([-*+]|\d+[.)])[ \t]+(.*)$")
+# Python-Markdown's list items: '-', '*', '+' or a number with a full stop ('1)' is text).
+_ITEM = re.compile(r"^([ \t]*)([-*+]|\d+\.)[ \t]+(.*)$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _ROW = re.compile(r"^[ \t]*\|")
 # An admonition's first line (pymdownx/Python-Markdown): !!! note "Title", ??? for a
@@ -72,9 +73,17 @@ class Block:
         return [self.prefix + texts[0] + "\n"]
 
 
-def _starts_block(line: str) -> bool:
-    return bool(_HEADING.match(line) or _ITEM.match(line) or _FENCE.match(line)
-                or _ROW.match(line) or _ADMONITION.match(line))
+def _starts_block(line: str, in_item: bool) -> bool:
+    """Whether ``line`` ends the block before it. As in Python-Markdown, a list or a table
+    starts only where a block begins (OListProcessor, UListProcessor and the tables
+    extension's TableProcessor test the first line of a block, which the parser splits at
+    blank lines): after a paragraph's line, '2026. När …', '- x' or '| x |' goes on with the
+    paragraph. In a list, the next item starts a new one (OListProcessor.get_items). A
+    heading or a box interrupts either (HashHeaderProcessor and AdmonitionProcessor search
+    the whole block)."""
+    if _HEADING.match(line) or _FENCE.match(line) or _ADMONITION.match(line):
+        return True
+    return in_item and bool(_ITEM.match(line))
 
 
 def _join(lines: list[str]) -> str:
@@ -136,7 +145,7 @@ def parse_blocks(lines: list[str], body_start: int) -> list[Block]:
             continue
         item = _ITEM.match(line)
         j = i + 1
-        while j < n and lines[j].strip() and not _starts_block(lines[j]):
+        while j < n and lines[j].strip() and not _starts_block(lines[j], bool(item)):
             j += 1
         if item:
             prefix = line[: len(line) - len(item.group(3))]
