@@ -182,11 +182,25 @@ def _yaml(root: Path, units: list[Unit], accepted: dict[str, Returned], memory,
         if unit.target_file not in parsed:
             parsed[unit.target_file] = parse_yaml(path.read_text(encoding="utf-8"),
                                                   unit.target_file)
-        parent = parsed[unit.target_file]
+        holder, parent = None, parsed[unit.target_file]
         for key in unit.target_path[:-1]:
-            parent = parent.get(key) if isinstance(parent, dict) else None
+            holder, parent = parent, parent.get(key) if isinstance(parent, dict) else None
         last = unit.target_path[-1]
-        if isinstance(parent, dict) and last in parent:
+        if isinstance(last, int):
+            # An item of a list (the statement's issues): set in place; a missing one is
+            # not guessed at.
+            text = texts.get(unit.target_file) or path.read_text(encoding="utf-8")
+            lines = (yamledit.item_lines(text, holder.lines[unit.target_path[-2]])
+                     if isinstance(parent, list) and isinstance(holder, dict) else [])
+            if last < len(lines):
+                edits.setdefault(unit.target_file, []).append((lines[last], "item", None,
+                                                               item.target))
+            else:
+                problems.append(Problem(unit.target_file, 1, "unit-target", f"unit "
+                                        f"'{unit.key}': {'/'.join(map(str, unit.target_path[:-1]))} "
+                                        f"has no item {last + 1} to write it to; add the "
+                                        "item (any text) and import again."))
+        elif isinstance(parent, dict) and last in parent:
             edits.setdefault(unit.target_file, []).append((parent.lines[last], "set", None,
                                                            item.target))
         elif isinstance(parent, dict) and parent:
@@ -200,5 +214,6 @@ def _yaml(root: Path, units: list[Unit], accepted: dict[str, Returned], memory,
         text = texts.get(name) or (root / name).read_text(encoding="utf-8")
         for line, how, key, value in sorted(changes, key=lambda c: c[0], reverse=True):
             text = (yamledit.set_value(text, line, value) if how == "set"
+                    else yamledit.set_item(text, line, value) if how == "item"
                     else yamledit.insert_value(text, line, key, value))
         texts[name] = text
