@@ -134,6 +134,23 @@ def view_page(root: Path, languages: Languages, code: str, rel: str, memory: Mem
     return view
 
 
+def block_unit_id(block: Block, index: int, cell: int) -> str:
+    """A block's unit id on its page: its index, and a table cell's number after a dot."""
+    return f"{index}.{cell + 1}" if block.kind == "row" else str(index)
+
+
+def source_texts(text: str, file: str) -> tuple[dict[str, str], list[Block]]:
+    """A Swedish page's units' texts by id (title, description, blocks), and its blocks."""
+    page = split_front_matter(text, file)
+    blocks = parse_blocks(text.splitlines(keepends=True), page.body_line - 1)
+    texts = {key: page.meta[key] for key in ("title", "description")
+             if isinstance(page.meta.get(key), str)}
+    for index, block in enumerate(blocks):
+        for cell, unit_text in enumerate(block.texts):
+            texts[block_unit_id(block, index, cell)] = unit_text
+    return texts, blocks
+
+
 def page_units(view: PageView, memory: Memory) -> list[Unit]:
     translated = view.status in ("machine", "reviewed")
     units = []
@@ -146,10 +163,9 @@ def page_units(view: PageView, memory: Memory) -> list[Unit]:
     for index, block in enumerate(view.sv_blocks):
         tr = view.tr_blocks[view.mapping[index]] if index in view.mapping else None
         for cell, text in enumerate(block.texts):
-            row = block.kind == "row"
-            units.append(Unit(view.sv_file, f"{index}.{cell + 1}" if row else str(index),
+            units.append(Unit(view.sv_file, block_unit_id(block, index, cell),
                               describe(block, cell), text, tr.texts[cell] if tr else None,
-                              block.start + 1, cell=row))
+                              block.start + 1, cell=block.kind == "row"))
     for unit in units:
         key = view.remembered_key(unit.id)
         remembered = memory.unit_hash(key) if key else None
