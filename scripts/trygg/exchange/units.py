@@ -41,6 +41,11 @@ class Unit:
     def key(self) -> str:
         return f"{self.file}#{self.id}"
 
+    @property
+    def markdown(self) -> bool:
+        """A page's Markdown (else a plain-text field: YAML, a page's title or description)."""
+        return not self.target_file and self.id not in ("title", "description")
+
 
 @dataclass
 class PageView:
