@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..plain_text import text_problems
-from ..raw_html import page_problems
+from ..raw_html import elements, is_autolink, page_problems
 
 _TOKEN = re.compile(r"\[\[[^\]\n]+\]\]")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<((?:https?|mailto|tel):[^>\s]+)>")
@@ -78,12 +77,14 @@ def problems(source: str, target: str, *, cell: bool = False, markdown: bool = T
 
 
 def _html(target: str, markdown: bool) -> list[tuple[str, str]]:
-    """HTML the source rules would refuse on the page or in a plain-text field (a script, a
-    style, an event handler …), refused here at the unit instead of in the next build."""
-    found = (page_problems(target, "unit") if markdown
-             else text_problems(target, "unit", 1, "this text"))
-    return [("unit-html", f"the translation has HTML the site does not allow: {p.message}")
-            for p in found]
+    """HTML the source rules would refuse on the page (raw_html) or in a plain-text field
+    (plain_text: no tag at all), refused here at the unit instead of in the next build."""
+    if markdown:
+        return [("unit-html", f"the translation has HTML the site does not allow: {p.message}")
+                for p in page_problems(target, "unit")]
+    tags = [tag for _line, tag, _attrs in elements(target) if not is_autolink(tag)]
+    return [("unit-html", f"the translation has <{tags[0]}>, but this text is shown exactly "
+             "as typed, tags and all. Remove the tag.")] if tags else []
 
 
 def _invisible(target: str, direction: str) -> list[tuple[str, str]]:
