@@ -14,7 +14,7 @@ from ..raw_html import elements, is_autolink, page_problems
 _TOKEN = re.compile(r"\[\[[^\]\n]+\]\]")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<((?:https?|mailto|tel):[^>\s]+)>")
 _PLACEHOLDER = re.compile(r"(?<!\{)\{[a-z_]+\}(?!\})")
-_BLOCK_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\||```|~~~)")
+_BLOCK_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|:\s|>|\||```|~~~)")
 # Embeddings, overrides and isolates reorder everything after them up to their end, which a
 # translation may leave out: the site sets each language's direction itself (dir, <bdi>).
 _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
