@@ -18,9 +18,10 @@ _BLOCK_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|:\s|>|\||```|~~~)")
 # Embeddings, overrides and isolates reorder everything after them up to their end, which a
 # translation may leave out: the site sets each language's direction itself (dir, <bdi>).
 _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
-# Direction marks place a number or a full stop in right-to-left text, where translators use
-# them; in a left-to-right language they are invisible and can only move punctuation.
-_BIDI_MARK = re.compile("[\u200e\u200f\u061c]")
+# Right-to-left marks place a number or a full stop in right-to-left text, where translators
+# use them; in a left-to-right language they are invisible and can only move punctuation. (A
+# left-to-right mark, U+200E, changes nothing in left-to-right text and is left alone.)
+_RTL_MARK = re.compile("[\u200f\u061c]")
 # The letters of each script the site's languages are written in (ISO 15924 codes, as
 # Language.script gives them).
 SCRIPT_LETTERS = {
@@ -90,7 +91,7 @@ def _html(target: str, markdown: bool) -> list[tuple[str, str]]:
 def _invisible(target: str, direction: str) -> list[tuple[str, str]]:
     marks = _BIDI_CONTROL.findall(target)
     if direction == "ltr":
-        marks += _BIDI_MARK.findall(target)
+        marks += _RTL_MARK.findall(target)
     if not marks:
         return []
     codes = ", ".join(dict.fromkeys(f"U+{ord(mark):04X}" for mark in marks))
