@@ -98,6 +98,9 @@ def test_a_direction_mark_is_refused_in_a_left_to_right_language_and_kept_in_ara
     translate(file, {f"{PAGE}#1": f"Boggan waa{RLM} waalidiinta."}, "translated")
     assert refused(project, file)[0][0] == "unit-invisible"
     assert "U+200F" in refused(project, file)[0][1]
+    # A left-to-right mark changes nothing in left-to-right text: imported.
+    translate(file, {f"{PAGE}#1": "Boggan waa\u200e waalidiinta."}, "translated")
+    import_translations(project, file, file.name)
     # Arabic: the mark places punctuation in right-to-left text, and stays.
     file = tmp_path / "ar.xlf"
     export_translations(project, "ar", file)
