@@ -66,3 +66,33 @@ def test_a_broken_link_is_annotated_on_its_markdown_line_under_github_actions(tm
     assert "docs/sv/index.md:8: link-broken: 'bara-svensk.md'" in plain.stderr
     assert "::error" not in plain.stdout
     assert "::error file=docs/sv/index.md,line=8," in _check(project, "--format", "github").stdout
+
+
+def _parse_as_the_runner_does(line: str) -> tuple[str, dict[str, str], str]:
+    """A workflow command read back as GitHub's runner reads it (actions/runner,
+    ActionCommand.TryParseV2): the command section ends at the first '::', properties are split
+    at ',' and '=', then %-escapes are undone (properties: %3A and %2C as well)."""
+    assert line.startswith("::")
+    end = line.index("::", 2)
+    name, _, properties = line[2:end].partition(" ")
+
+    def unescape(text: str, property_: bool) -> str:
+        pairs = [("%0D", "\r"), ("%0A", "\n")] + ([("%3A", ":"), ("%2C", ",")] if property_ else [])
+        for escaped, plain in [*pairs, ("%25", "%")]:
+            text = text.replace(escaped, plain)
+        return text
+
+    values = dict(pair.split("=", 1) for pair in properties.split(",")) if properties else {}
+    return name, {k: unescape(v, True) for k, v in values.items()}, unescape(line[end + 2:], False)
+
+
+def test_a_message_with_percent_line_breaks_colons_and_commas_reaches_github_as_written():
+    # The escapes of GitHub's own toolkit (actions/toolkit, packages/core/src/command.ts,
+    # escapeData and escapeProperty, read 2026-11-30): '%' first, so that an escape already
+    # in the text is not undone.
+    message = "50%0A of 100% :: wrong,\r\nsecond line: 'a, b'"
+    finding = Problem("docs/sv/100%, a:b.md", 7, "link-broken", message)
+    line = workflow_command(finding)
+    assert "\n" not in line and "\r" not in line
+    assert _parse_as_the_runner_does(line) == (
+        "error", {"file": "docs/sv/100%, a:b.md", "line": "7", "title": "link-broken"}, message)

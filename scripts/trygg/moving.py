@@ -10,6 +10,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from .editing import page_path
+from .exchange.moves import memories_after_move
 from .languages import load_languages
 from .problems import Problem, ProblemsFound
 from .translation import read_page, record_translation, source_hash
@@ -87,6 +88,9 @@ def move_page(root: Path, old_name: str, new_name: str) -> list[Path]:
             if before != after and str(block.get("source")) == source_hash(before):
                 writes[target] = record_translation(writes.get(target, path.read_text("utf-8")),
                                                     after)
+    # The exchange's memory follows the page (README, "Translation exchange").
+    writes.update(memories_after_move(root, source, {moved[0]: moved[1]}, sources_before,
+                                      sources_after))
     config = _config_with(root, old, new)
     for lang in languages:
         old_path = docs / lang.code / old

@@ -23,15 +23,15 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
     """Write the file's translations into the project; returns the files written."""
     languages = load_languages(root)
     try:
-        code, returned = read(file)
+        found, returned = read(file)
     except Exception as error:  # noqa: BLE001 - any parse failure is the file's, not ours
-        raise ProblemsFound([Problem(shown, 1, "xliff-syntax", f"this is not an XLIFF file "
-                                     f"that can be read ({error}). Send back the file the "
-                                     "translation tool exported, as XLIFF 1.2.")]) from None
-    if code not in languages.codes or code == languages.source.code:
-        raise ProblemsFound([Problem(shown, 1, "language-code", f"the file's target-language "
-                                     f"'{code}' is not a translated language of the site "
-                                     f"({', '.join(c for c in languages.codes if c != languages.source.code)}).")])
+        line = getattr(error, "lineno", None) or 1  # lxml's XMLSyntaxError has the line
+        raise ProblemsFound([Problem(shown, line, "xliff-syntax", f"this is not an XLIFF file "
+                                     f"that can be read ({getattr(error, 'msg', error)}). The "
+                                     "file may be cut short or changed by hand: send back the "
+                                     "file the translation tool exported, as XLIFF 1.2.")]) from None
+    code = file_language(languages, found, shown)
+    language = languages.get(code)
     memory = memories.load(root, code)
     views, units = collect(root, languages, code, memory)
     by_key = {unit.key: unit for unit in units}
@@ -48,9 +48,22 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
             problems.append(Problem(shown, item.line, "unit-stale", f"{where}: the Swedish "
                                     "text has changed since this file was exported; export "
                                     "again with --changed and translate the new text."))
-        elif item.done or (item.target.strip() and item.target != (unit.target or "")):
+        elif not (item.done or (item.target.strip() and item.target != (unit.target or ""))):
+            continue  # not translated in this file
+        elif unit.state == "reviewed" and not unit.changed and not item.human:
+            problems.append(Problem(shown, item.line, "unit-older", f"{where}: a person "
+                                    "reviewed the translation on the site, and this file "
+                                    "brings a machine draft for it (not confirmed by a "
+                                    "translator), which would replace the review. The file is "
+                                    "older than the last import: export again, or have the "
+                                    "translator confirm the unit."))
+        else:
             # A new text counts as translated even where a tool left the state as it was.
-            found = guard.problems(unit.source, item.target, cell=unit.cell)
+            # Its script is checked where it is new (a name or a number may stay as it is).
+            new_text = item.target not in (unit.target, unit.source)
+            found = guard.problems(unit.source, item.target, cell=unit.cell,
+                                   markdown=unit.markdown, direction=language.direction,
+                                   script=language.script if new_text else None)
             problems += [Problem(shown, item.line, rule, f"{where}: {message}")
                          for rule, message in found]
             if not found:
@@ -76,6 +89,24 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return [*written, memories.save(root, code, memory)]
+
+
+def file_language(languages, found: list[tuple[str | None, int]], shown: str) -> str:
+    """The site's language the file is for. A CAT tool may add a region (so-SO, ar-SA);
+    every <file> must be for the same language."""
+    others = [c for c in languages.codes if c != languages.source.code]
+    codes = [((lang or "").replace("_", "-").split("-")[0].lower(), lang, line)
+             for lang, line in found or [(None, 1)]]
+    for code, lang, line in codes:
+        if code not in others:
+            raise ProblemsFound([Problem(shown, line, "language-code", f"the file's "
+                                         f"target-language '{lang or ''}' is not a translated "
+                                         f"language of the site ({', '.join(others)}).")])
+        if code != codes[0][0]:
+            raise ProblemsFound([Problem(shown, line, "language-code", f"this <file> is for "
+                                         f"'{lang}', the first one for '{codes[0][1]}': send "
+                                         "one file per language.")])
+    return codes[0][0]
 
 
 def _page(view: PageView, units: list[Unit], accepted: dict[str, Returned], memory,
@@ -182,11 +213,25 @@ def _yaml(root: Path, units: list[Unit], accepted: dict[str, Returned], memory,
         if unit.target_file not in parsed:
             parsed[unit.target_file] = parse_yaml(path.read_text(encoding="utf-8"),
                                                   unit.target_file)
-        parent = parsed[unit.target_file]
+        holder, parent = None, parsed[unit.target_file]
         for key in unit.target_path[:-1]:
-            parent = parent.get(key) if isinstance(parent, dict) else None
+            holder, parent = parent, parent.get(key) if isinstance(parent, dict) else None
         last = unit.target_path[-1]
-        if isinstance(parent, dict) and last in parent:
+        if isinstance(last, int):
+            # An item of a list (the statement's issues): set in place; a missing one is
+            # not guessed at.
+            text = texts.get(unit.target_file) or path.read_text(encoding="utf-8")
+            lines = (yamledit.item_lines(text, holder.lines[unit.target_path[-2]])
+                     if isinstance(parent, list) and isinstance(holder, dict) else [])
+            if last < len(lines):
+                edits.setdefault(unit.target_file, []).append((lines[last], "item", None,
+                                                               item.target))
+            else:
+                problems.append(Problem(unit.target_file, 1, "unit-target", f"unit "
+                                        f"'{unit.key}': {'/'.join(map(str, unit.target_path[:-1]))} "
+                                        f"has no item {last + 1} to write it to; add the "
+                                        "item (any text) and import again."))
+        elif isinstance(parent, dict) and last in parent:
             edits.setdefault(unit.target_file, []).append((parent.lines[last], "set", None,
                                                            item.target))
         elif isinstance(parent, dict) and parent:
@@ -200,5 +245,6 @@ def _yaml(root: Path, units: list[Unit], accepted: dict[str, Returned], memory,
         text = texts.get(name) or (root / name).read_text(encoding="utf-8")
         for line, how, key, value in sorted(changes, key=lambda c: c[0], reverse=True):
             text = (yamledit.set_value(text, line, value) if how == "set"
+                    else yamledit.set_item(text, line, value) if how == "item"
                     else yamledit.insert_value(text, line, key, value))
         texts[name] = text

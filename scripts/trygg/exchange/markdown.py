@@ -1,5 +1,5 @@
 """A page's Markdown as blocks a translator can take one at a time: headings, paragraphs, list
-items and table cells, each with the lines it spans, so a translation can be written back
+items, definitions and table cells, each with the lines it spans, so a translation can be written back
 into exactly those lines and nothing else moves.
 
 Only the block level is read: inline Markdown (links, emphasis, [[tokens]]) stays inside the
@@ -13,7 +13,11 @@ import re
 from dataclasses import dataclass
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
-_ITEM = re.compile(r"^([ \t]*)([-*+]|\d+[.)])[ \t]+(.*)$")
+# Python-Markdown's list items: '-', '*', '+' or a number with a full stop ('1)' is text).
+_ITEM = re.compile(r"^([ \t]*)([-*+]|\d+\.)[ \t]+(.*)$")
+# A definition (def_list, the start page's choices): ':' and up to three spaces, after the
+# line of its term (Python-Markdown's DefListProcessor.RE).
+_DEFINITION = re.compile(r"^([ ]{0,3}:[ ]{1,3})(\S.*)$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _ROW = re.compile(r"^[ \t]*\|")
 # An admonition's first line (pymdownx/Python-Markdown): !!! note "Title", ??? for a
@@ -30,7 +34,7 @@ def text_hash(text: str) -> str:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str          # heading, paragraph, item, row, admonition, fixed
+    kind: str          # heading, paragraph, item, definition, row, admonition, fixed
     start: int         # index of its first line in the file's lines
     end: int           # index after its last line
     prefix: str        # what comes before the text: '## ', '- ', '  1. ', or the row's indent
@@ -54,6 +58,8 @@ class Block:
             return f"tr{len(self.texts)}"
         if self.kind == "admonition":
             return "ad:" + self.prefix.strip()
+        if self.kind == "definition":
+            return "dd"
         return f"p{len(self.prefix)}"
 
     @property
@@ -72,9 +78,19 @@ class Block:
         return [self.prefix + texts[0] + "\n"]
 
 
-def _starts_block(line: str) -> bool:
-    return bool(_HEADING.match(line) or _ITEM.match(line) or _FENCE.match(line)
-                or _ROW.match(line) or _ADMONITION.match(line))
+def _starts_block(line: str, in_item: bool) -> bool:
+    """Whether ``line`` ends the block before it. As in Python-Markdown, a list or a table
+    starts only where a block begins (OListProcessor, UListProcessor and the tables
+    extension's TableProcessor test the first line of a block, which the parser splits at
+    blank lines): after a paragraph's line, '2026. När …', '- x' or '| x |' goes on with the
+    paragraph. In a list, the next item starts a new one (OListProcessor.get_items). A
+    heading or a box interrupts either (HashHeaderProcessor and AdmonitionProcessor search
+    the whole block), a definition a paragraph (DefListProcessor searches it too)."""
+    if _HEADING.match(line) or _FENCE.match(line) or _ADMONITION.match(line):
+        return True
+    if in_item:
+        return bool(_ITEM.match(line))
+    return bool(_DEFINITION.match(line))  # the paragraph before it is its term
 
 
 def _join(lines: list[str]) -> str:
@@ -135,10 +151,14 @@ def parse_blocks(lines: list[str], body_start: int) -> list[Block]:
             i += 1
             continue
         item = _ITEM.match(line)
+        definition = _DEFINITION.match(line)
         j = i + 1
-        while j < n and lines[j].strip() and not _starts_block(lines[j]):
+        while j < n and lines[j].strip() and not _starts_block(lines[j], bool(item)):
             j += 1
-        if item:
+        if definition:
+            block = Block("definition", i, j, definition.group(1),
+                          (_join([definition.group(2), *lines[i + 1:j]]),))
+        elif item:
             prefix = line[: len(line) - len(item.group(3))]
             block = Block("item", i, j, prefix, (_join([item.group(3), *lines[i + 1:j]]),))
         else:
@@ -161,4 +181,6 @@ def describe(block: Block, cell: int | None = None) -> str:
         return f"table cell {cell + 1} of {len(block.texts)}"
     if block.kind == "admonition":
         return "box title"
+    if block.kind == "definition":
+        return "definition of the term in the unit before"
     return block.kind

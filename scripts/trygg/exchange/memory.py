@@ -43,16 +43,19 @@ def load(root: Path, code: str) -> Memory:
     return Memory(data.get("units", {}), data.get("pages", {}))
 
 
-def save(root: Path, code: str, memory: Memory) -> Path:
+def dumps(memory: Memory) -> str:
     """One entry a line, sorted, so that a pull request's diff shows which units came back."""
     def entries(mapping: dict) -> str:
         return ",\n".join(f"    {json.dumps(key, ensure_ascii=False)}: {json.dumps(value)}"
                           for key, value in sorted(mapping.items()))
-    text = ('{\n  "about": "Written by trygg import: the Swedish text each translation was '
+    return ('{\n  "about": "Written by trygg import: the Swedish text each translation was '
             'made from (README, \\"Translation exchange\\"). Do not edit by hand.",\n'
             f'  "pages": {{\n{entries(memory.pages)}\n  }},\n'
             f'  "units": {{\n{entries(memory.units)}\n  }}\n}}\n')
+
+
+def save(root: Path, code: str, memory: Memory) -> Path:
     file = path(root, code)
     file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(text, encoding="utf-8")
+    file.write_text(dumps(memory), encoding="utf-8")
     return file

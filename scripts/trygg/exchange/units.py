@@ -1,6 +1,6 @@
 """Every text a translator translates, as units: one per heading, paragraph, list item and
-table cell of each page (and its title and description), one per UI string, checklist text
-and contact text. Each unit has its Swedish source, the language's current translation (lined
+table cell of each page (and its title and description), one per UI string, checklist text,
+contact text and text of the accessibility statement. Each unit has its Swedish source, the language's current translation (lined
 up block by block with the Swedish page), and whether the Swedish changed since last import."""
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from pathlib import Path
 
 from ..languages import Languages
 from ..translation import source_hash, split_front_matter
-from ..yamlfile import load_yaml
+from ..yamlfile import load_yaml, parse_yaml
 from .markdown import Block, describe, parse_blocks, text_hash
 from .memory import Memory
+from .yamledit import item_lines
 
 STRINGS = "translations"
 CHECKLISTS = Path("docs") / "_data" / "checklists"
 CONTACTS = Path("docs") / "_data" / "contacts.yml"
+STATEMENT = Path("docs") / "_data" / "accessibility.yml"
 
 
 @dataclass
@@ -38,6 +40,11 @@ class Unit:
     @property
     def key(self) -> str:
         return f"{self.file}#{self.id}"
+
+    @property
+    def markdown(self) -> bool:
+        """A page's Markdown (else a plain-text field: YAML, a page's title or description)."""
+        return not self.target_file and self.id not in ("title", "description")
 
 
 @dataclass
@@ -132,6 +139,23 @@ def view_page(root: Path, languages: Languages, code: str, rel: str, memory: Mem
     return view
 
 
+def block_unit_id(block: Block, index: int, cell: int) -> str:
+    """A block's unit id on its page: its index, and a table cell's number after a dot."""
+    return f"{index}.{cell + 1}" if block.kind == "row" else str(index)
+
+
+def source_texts(text: str, file: str) -> tuple[dict[str, str], list[Block]]:
+    """A Swedish page's units' texts by id (title, description, blocks), and its blocks."""
+    page = split_front_matter(text, file)
+    blocks = parse_blocks(text.splitlines(keepends=True), page.body_line - 1)
+    texts = {key: page.meta[key] for key in ("title", "description")
+             if isinstance(page.meta.get(key), str)}
+    for index, block in enumerate(blocks):
+        for cell, unit_text in enumerate(block.texts):
+            texts[block_unit_id(block, index, cell)] = unit_text
+    return texts, blocks
+
+
 def page_units(view: PageView, memory: Memory) -> list[Unit]:
     translated = view.status in ("machine", "reviewed")
     units = []
@@ -144,10 +168,9 @@ def page_units(view: PageView, memory: Memory) -> list[Unit]:
     for index, block in enumerate(view.sv_blocks):
         tr = view.tr_blocks[view.mapping[index]] if index in view.mapping else None
         for cell, text in enumerate(block.texts):
-            row = block.kind == "row"
-            units.append(Unit(view.sv_file, f"{index}.{cell + 1}" if row else str(index),
+            units.append(Unit(view.sv_file, block_unit_id(block, index, cell),
                               describe(block, cell), text, tr.texts[cell] if tr else None,
-                              block.start + 1, cell=row))
+                              block.start + 1, cell=block.kind == "row"))
     for unit in units:
         key = view.remembered_key(unit.id)
         remembered = memory.unit_hash(key) if key else None
@@ -205,7 +228,40 @@ def yaml_units(root: Path, languages: Languages, code: str, memory: Memory) -> l
                                   target if isinstance(target, str) and target else None,
                                   value.lines[source], target_file=file,
                                   target_path=(contact, name, code), parent_path=(contact, name)))
+    units += statement_units(root, source, code)
     return [_yaml_unit(memory, unit) for unit in units]
+
+
+def statement_units(root: Path, source: str, code: str) -> list[Unit]:
+    """The accessibility statement's texts: each known issue (a list item, ``issues.1`` …),
+    the method and the exemptions."""
+    path, file = root / STATEMENT, STATEMENT.as_posix()
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    texts = (parse_yaml(text, file) or {}).get("text") or {}
+    sv = texts.get(source) if isinstance(texts.get(source), dict) else {}
+    mine = texts.get(code) if isinstance(texts.get(code), dict) else {}
+    units = []
+    for key, value in sv.items():
+        theirs = mine.get(key)
+        if isinstance(value, str):
+            units.append(Unit(file, str(key), f"accessibility statement ({key})", value,
+                              theirs if isinstance(theirs, str) and theirs else None,
+                              sv.lines[key], target_file=file, target_path=("text", code, key),
+                              parent_path=("text", code)))
+        elif isinstance(value, list):
+            lines = item_lines(text, sv.lines[key])
+            theirs = theirs if isinstance(theirs, list) else []
+            for i, item in enumerate(value):
+                if isinstance(item, str) and i < len(lines):
+                    target = theirs[i] if i < len(theirs) else None
+                    units.append(Unit(file, f"{key}.{i + 1}",
+                                      f"accessibility statement ({key}, item {i + 1})", item,
+                                      target if isinstance(target, str) and target else None,
+                                      lines[i], target_file=file,
+                                      target_path=("text", code, key, i)))
+    return units
 
 
 def source_pages(root: Path, languages: Languages) -> list[str]:

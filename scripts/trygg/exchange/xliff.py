@@ -80,10 +80,12 @@ class Returned:
         return f"{self.file}#{self.id}"
 
 
-def read(path: Path) -> tuple[str | None, list[Returned]]:
-    """The file's target language and its units (1.1 and 1.2 files are read alike)."""
+def read(path: Path) -> tuple[list[tuple[str | None, int]], list[Returned]]:
+    """Each ``<file>``'s target language with its line, and the units (1.1 and 1.2 files are
+    read alike). Raises lxml's XMLSyntaxError (with the line) for a file that is not XML."""
     store = xliff.xlifffile.parsestring(path.read_bytes())
-    language = store.gettargetlanguage()
+    languages = [(node.get("target-language"), node.sourceline or 1)
+                 for node in store.document.getroot() if str(node.tag).endswith("}file")]
     returned = []
     for item in store.units:
         if not item.istranslatable():
@@ -96,4 +98,4 @@ def read(path: Path) -> tuple[str | None, list[Returned]]:
         done = bool(target.strip()) and (human or state not in NOT_DONE_STATES)
         returned.append(Returned(file, local, str(item.source or ""), target, human, done,
                                  item.xmlelement.sourceline or 1))
-    return language, returned
+    return languages, returned

@@ -72,3 +72,36 @@ def insert_value(text: str, after_line: int, key: str, value: str) -> str:
     indent = " " * _indent(lines[index])
     lines.insert(end, f"{indent}{key}: {scalar(value)}\n")
     return "".join(lines)
+
+
+def item_lines(text: str, key_line: int) -> list[int]:
+    """The (1-based) lines of the items ``- …`` of the list under the key on ``key_line``
+    (the items may sit at the key's own indentation, as YAML allows)."""
+    lines = text.splitlines(keepends=True)
+    base, items, indent = _indent(lines[key_line - 1]), [], None
+    for number, line in enumerate(lines[key_line:], start=key_line + 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        is_item = line.lstrip().startswith("- ")
+        if indent is None:
+            if not (is_item and _indent(line) >= base):
+                break
+            indent = _indent(line)
+        if is_item and _indent(line) == indent:
+            items.append(number)
+        elif _indent(line) <= indent:
+            break
+    return items
+
+
+def set_item(text: str, line: int, value: str) -> str:
+    """The text with the list item on (1-based) ``line`` replaced by ``value`` (its
+    continuation lines go with it)."""
+    lines = text.splitlines(keepends=True)
+    index = line - 1
+    dash = re.match(r"^\s*-\s+", lines[index])
+    if dash is None:
+        raise ValueError(f"line {line} is not a list item '- …'")
+    ending = "\n" if lines[index].endswith("\n") else ""
+    lines[index:_span_end(lines, index)] = [f"{dash.group(0)}{scalar(value)}{ending}"]
+    return "".join(lines)
