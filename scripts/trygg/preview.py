@@ -42,12 +42,20 @@ class Preview:
         self._count = 0
 
     def start(self) -> None:
-        """Build every language (or the one asked for) and show it, even with errors: there
-        is nothing older to show."""
+        self.launch()
+        self.build_everything()
+
+    def launch(self) -> None:
+        """Fork the builder: before any thread exists (a fork copies only the thread that
+        forks, and a lock another thread held stays locked in the copy)."""
         if self.one_language:
             # One language at the root; not strict: it lacks the Swedish pages links lead to.
             os.environ.update(TRYGG_ONLY_LANGUAGE=self.one_language, TRYGG_STRICT="false")
         self._worker = Worker(self.root, self.scratch, self.one_language)
+
+    def build_everything(self) -> None:
+        """Build every language (or the one asked for) and show it, even with errors: there
+        is nothing older to show."""
         languages = load_languages(self.root)
         self.planner = Planner(self.root, languages)
         self.dirty = set(languages.codes)
@@ -209,11 +217,12 @@ def serve(root: Path, port: int, lang: str | None) -> int:
     previous = signal.signal(signal.SIGTERM, stop)
     observer, serving = None, None
     try:
-        preview.start()  # forks the builder: before any thread of ours exists
+        preview.launch()
+        changes = Changes(root)
+        observer = watch(preview.root, changes)  # from now on, no save is missed
+        preview.build_everything()
         serving = threading.Thread(target=server.serve_forever, daemon=True)
         serving.start()
-        changes = Changes(root)
-        observer = watch(preview.root, changes)
         print(f"Preview on http://127.0.0.1:{port}/ (Ctrl-C stops it)", flush=True)
         while True:
             preview.apply(changes.take(), changes.pending)
