@@ -202,3 +202,29 @@ def _get_until(url: str, wanted, seconds: float = 60) -> str:
             pass
         time.sleep(0.2)
     return ""
+
+
+@pytest.mark.browser
+def test_the_page_in_chromium_reloads_itself_after_a_save_under_the_site_s_policy(preview):
+    import threading
+
+    from browser import Watch, chromium, stored_in_browser
+
+    server = make_server(preview.shown, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with chromium() as browser:
+            page = browser.new_page()
+            watch = Watch(page)
+            page.goto(base + "/ar/")
+            page.wait_for_timeout(500)  # the reload script is waiting for a change
+            _edit(preview, "docs/ar/index.md", "\nسطر يظهر دون إعادة تحميل يدوية.\n")
+            page.wait_for_selector("text=سطر يظهر دون إعادة تحميل يدوية.", timeout=30000)
+            stored = stored_in_browser(page)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert watch.console_errors == []  # a CSP violation would be one
+    assert not watch.foreign_requests()
+    assert stored == {"local": [], "session": []}
