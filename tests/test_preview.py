@@ -228,3 +228,24 @@ def test_the_page_in_chromium_reloads_itself_after_a_save_under_the_site_s_polic
     assert watch.console_errors == []  # a CSP violation would be one
     assert not watch.foreign_requests()
     assert stored == {"local": [], "session": []}
+
+
+def test_the_plan_ignores_what_no_build_reads_and_rebuilds_all_for_a_picture_or_a_new_page(
+        project):
+    from trygg.languages import load_languages
+    from trygg.preview_plan import Plan, Planner
+
+    planner = Planner(project, load_languages(project))
+    nothing = Plan((), ())
+    for path in ("docs/sv/4913", "docs/sv/.index.md.swp", "docs/sv/index.md~",
+                 "translations/exchange/so.json", "README.md", "scripts/trygg/cli.py"):
+        assert planner.plan({PurePosixPath(path)}) == nothing, path
+    # Saved unchanged: Swedish again (a save should show), no other language.
+    assert planner.plan({PurePosixPath("docs/sv/index.md")}) == Plan(("sv",), ())
+    everything = Plan(("sv",), ALL[1:])
+    (project / "docs/sv/bild.png").write_bytes(b"\x89PNG")
+    assert planner.plan({PurePosixPath("docs/sv/bild.png")}) == everything
+    (project / "docs/sv/ny-sida.md").write_text("# Ny sida\n", "utf-8")
+    assert planner.plan({PurePosixPath("docs/sv/ny-sida.md")}) == everything
+    assert planner.plan({PurePosixPath("docs/ti/ny-sida.md"),
+                         PurePosixPath("translations/ar.yml")}) == Plan(("ar", "ti"), ())

@@ -76,7 +76,7 @@ class Preview:
             [c for c in codes if c in self.dirty][:1]
         then = [c for c in codes if c in self.dirty and c not in first]
         if self.one_language:
-            first, then = [c for c in first + then if c == self.one_language], []
+            first, then = [c for c in [self.one_language] if c in self.dirty], []
         if not first:
             report_source_problems(self.root)  # nothing shows the change; still told
             return

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from .languages import Languages
 from .pdf.books import checklist_pages
+from .published_files import FILES, PAGE
 from .problems import ProblemsFound
 from .translation import split_front_matter, translation_state
 
@@ -34,8 +35,18 @@ class Plan:
 
 
 def ignored(relative: PurePosixPath) -> bool:
-    return any(part.startswith(".") for part in relative.parts) or \
-        relative.name.endswith(_IGNORED_SUFFIXES)
+    """A file no build reads: hidden, an editor's backup, or in docs/ a kind the site does not
+    publish (vim tests a folder with a file named '4913'; published_files stops a real one)."""
+    if any(part.startswith(".") for part in relative.parts) or \
+            relative.name.endswith(_IGNORED_SUFFIXES):
+        return True
+    if relative.parts[:2] == ("docs", "_data"):
+        return relative.suffix.lower() not in (".yml", ".yaml")
+    if relative.parts[:1] == ("docs",):
+        return relative.suffix.lower() not in (PAGE, *FILES)
+    if relative.parts[:1] == ("translations",):
+        return relative.suffix != ".yml" or len(relative.parts) != 2  # exchange/: not built
+    return False
 
 
 class Planner:
@@ -89,7 +100,7 @@ class Planner:
                 return parts[1], None
             page = PurePosixPath(*parts[2:]).as_posix()
             # A picture (or a new or removed page) is copied into, or named by, every language.
-            return ("*", None) if not page.endswith(".md") else (None, page)
+            return ("*", None) if not page.endswith(PAGE) else (None, page)
         if parts[:1] == ("translations",) and len(parts) == 2 and path.suffix == ".yml":
             if path.stem in codes and path.stem != self.source:
                 return path.stem, None
