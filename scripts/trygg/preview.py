@@ -169,7 +169,9 @@ class Changes:
     def take(self) -> set[PurePosixPath]:
         with self._condition:
             self._condition.wait_for(lambda: self._paths)
-            while (quiet := time.monotonic() - self._last) < QUIET_SECONDS:
+            latest = time.monotonic() + 1  # a program that writes all the time: go on anyway
+            while (quiet := time.monotonic() - self._last) < QUIET_SECONDS and \
+                    time.monotonic() < latest:
                 self._condition.wait(QUIET_SECONDS - quiet)
             paths, self._paths = self._paths, set()
             return paths
