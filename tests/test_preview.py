@@ -92,6 +92,26 @@ def test_a_swedish_edit_shows_swedish_first_then_the_languages_that_show_the_pag
     _same_as_a_full_build(preview, tmp_path)
 
 
+def test_a_new_save_stops_the_languages_after_swedish_and_they_are_built_after_it(
+        preview, tmp_path):
+    asked = []
+
+    def another_save_waits():  # not yet when Swedish is shown; then while the others build
+        asked.append(True)
+        return len(asked) > 1
+
+    append(preview.root / "docs/sv/index.md", "\nEn ändring till.\n")
+    preview.apply({PurePosixPath("docs/sv/index.md")}, another_save_waits)
+    others = ("en", "ar", "ckb", "fr", "fa", "so", "es", "tr")
+    assert preview.built[1:] == [("sv",), others]
+    assert preview.dirty == set(others)
+    assert "En ändring till." not in (preview.shown.folder / "en/index.html").read_text("utf-8")
+    _edit(preview, "docs/ar/layout.md", "\nسطر آخر.\n")
+    assert preview.built[3:] == [("ar",), tuple(c for c in others if c != "ar")]
+    assert preview.dirty == set()
+    _same_as_a_full_build(preview, tmp_path)
+
+
 @pytest.mark.parametrize("changed", ["mkdocs.yml", "docs/_data/contacts.yml",
                                      "overrides/main.html", "translations/languages.yml"])
 def test_a_change_to_the_configuration_data_theme_or_language_list_rebuilds_every_language(

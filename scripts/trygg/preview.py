@@ -81,23 +81,27 @@ class Preview:
             report_source_problems(self.root)  # nothing shows the change; still told
             return
         if self._build(self._codes(first)) and then and not more():
-            self._build(self._codes(then), rules=False)
+            self._build(self._codes(then), rules=False, abandon_when=more)
 
     def _codes(self, codes) -> tuple[str, ...]:
         return (self.one_language,) if self.one_language else tuple(codes)
 
-    def _build(self, codes: tuple[str, ...], *, first: bool = False, rules: bool = True) -> bool:
+    def _build(self, codes: tuple[str, ...], *, first: bool = False, rules: bool = True,
+               abandon_when=lambda: False) -> bool:
         """Build ``codes`` and show them; the source rules run meanwhile (the builds are
-        other processes). Returns whether the build is shown."""
+        other processes). A new save (``abandon_when()``) stops the builds: they are done
+        again after it. Returns whether the build is shown."""
         started = time.perf_counter()
         folder = self.scratch / f"site-{self._count}"
         self._count += 1
         self._worker.start(codes, folder)
         errors = rules and any(p.severity == "error" for p in report_source_problems(self.root))
-        result = self._worker.result()
+        result = self._worker.result(abandon_when)
         self.built.append(codes)
         if result.get("gone"):
             raise PreviewFailed("the preview's builder stopped (see the message above)")
+        if result["abandoned"]:
+            return False  # still out of date (dirty): built with the next change
         built = tuple(c for c in codes if c not in result["failed"])
         names = ", ".join(codes)
         if errors and not first:

@@ -51,11 +51,17 @@ class Worker:
         """The languages just built are now the ones to merge with from here on."""
         self._conn.send(("keep", codes))
 
-    def result(self) -> dict:
-        """{"failed": [codes], "merged": bool, "cpu": CPU seconds of the builds}."""
+    def result(self, abandon_when=lambda: False) -> dict:
+        """{"failed": [codes], "merged": bool, "cpu": CPU seconds of the builds}; once
+        ``abandon_when()`` is true, the builds are stopped ("abandoned": true)."""
+        asked = False
         try:
+            while not self._conn.poll(0.05):
+                if not asked and abandon_when():
+                    os.kill(self.process.pid, signal.SIGUSR1)
+                    asked = True
             return self._conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return {"failed": ["builder"], "merged": False, "cpu": 0.0, "gone": True}
 
     def stop(self) -> None:
@@ -71,6 +77,7 @@ class Worker:
 def _loop(root: Path, scratch: Path, one_language: str | None, conn) -> None:
     os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the preview stops us (Worker.stop)
+    signal.signal(signal.SIGUSR1, _abandon)
     import mkdocs.__main__  # noqa: F401 - imported once, before the builds fork
     from mkdocs.config import load_config
 
@@ -92,16 +99,42 @@ def _loop(root: Path, scratch: Path, one_language: str | None, conn) -> None:
                     (fresh / code).rename(store / code)
             continue
         _, codes, generation = request
-        before = os.times()
+        before, abandoned = os.times(), False
         try:
-            failed, merged = _step(root, scratch, store, codes, Path(generation), one_language)
+            try:
+                _abandonable[0] = True
+                failed, merged = _step(root, scratch, store, codes, Path(generation),
+                                       one_language)
+            finally:
+                _abandonable[0] = False
+        except _Abandoned:
+            for build in multiprocessing.active_children():
+                build.kill()
+                build.join()
+            shutil.rmtree(generation, ignore_errors=True)
+            failed, merged, abandoned = list(codes), False, True
         except Exception as error:  # noqa: BLE001 - told as a fault, the preview goes on
             sys.stderr.write(unexpected(error) + "\n")
             failed, merged = list(codes), False
         after = os.times()
         cpu = (after.children_user - before.children_user + after.children_system
                - before.children_system + after.user - before.user + after.system - before.system)
-        conn.send({"failed": failed, "merged": merged, "cpu": round(cpu, 2)})
+        conn.send({"failed": failed, "merged": merged, "cpu": round(cpu, 2),
+                   "abandoned": abandoned})
+
+
+class _Abandoned(Exception):
+    pass
+
+
+# Whether a SIGUSR1 stops the builds under way: the preview sends one when the editor saves
+# again while the languages after the first are built (they are built again after it).
+_abandonable = [False]
+
+
+def _abandon(signum, frame):
+    if _abandonable[0]:
+        raise _Abandoned
 
 
 def _step(root: Path, scratch: Path, store: Path, codes: tuple[str, ...], generation: Path,
