@@ -179,28 +179,43 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_and_stop_leaves_nothi
         project, tmp_path):
     (tmp_path / "tmp").mkdir()
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "trygg.cli", "serve", "--port", str(port)],
-                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                                   "TMPDIR": str(tmp_path / "tmp")})
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "trygg.cli", "serve", "--port",
+                                   str(port)], cwd=project, stdout=out, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                       "TMPDIR": str(tmp_path / "tmp")})
     url = f"http://127.0.0.1:{port}/ar/"
     try:
         first = _get_until(url, lambda page: 'lang="ar"' in page)
         append(project / "docs/ar/index.md", "\nسطر جديد للمعاينة.\n")
         edited = _get_until(url, lambda page: "سطر جديد للمعاينة." in page)
         append(project / "docs/ar/index.md", "\n![](صورة-غير-موجودة.png)\n")
-        time.sleep(3)  # the rebuild, refused
+        _said(log, "ar not shown", 1)
         after_error = _get_until(url, lambda page: True)
+        append(project / "translations/ar.yml", "\nsearch.placeholder: [\n")
+        _said(log, "ar not shown", 2)
     finally:
         server.send_signal(signal.SIGTERM)
-        output = server.communicate(timeout=30)[0].decode(errors="replace")
+        server.wait(timeout=30)
+    output = log.read_text("utf-8", errors="replace")
     assert first and edited, output
     assert "ar shown" in output
     assert "docs/ar/index.md:" in output and "image-alt" in output
+    assert "translations/ar.yml:" in output and "yaml-syntax" in output
+    # Said once, by the rule with its line: not again in MkDocs' words.
+    assert "Config value" not in output and "Aborted" not in output, output
     assert after_error == edited, "the preview showed a page with an error"
     assert "Traceback" not in output
     assert server.returncode == 0, output
     assert not list((tmp_path / "tmp").iterdir()), "the preview left a temporary folder"
+
+
+def _said(log: Path, text: str, times: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while log.read_text("utf-8", errors="replace").count(text) < times:
+        assert time.monotonic() < deadline, log.read_text("utf-8", errors="replace")
+        time.sleep(0.2)
 
 
 def _free_port() -> int:
@@ -269,3 +284,36 @@ def test_the_plan_ignores_what_no_build_reads_and_rebuilds_all_for_a_picture_or_
     assert planner.plan({PurePosixPath("docs/sv/ny-sida.md")}) == everything
     assert planner.plan({PurePosixPath("docs/ti/ny-sida.md"),
                          PurePosixPath("translations/ar.yml")}) == Plan(("ar", "ti"), ())
+
+
+def test_a_browser_that_leaves_before_the_answer_is_no_error(tmp_path, monkeypatch, capsys):
+    import socket
+    import struct
+    import threading
+
+    import trygg.preview_server as preview_server
+    from trygg.preview_server import Shown
+
+    (tmp_path / "index.html").write_text("<body>" + "x" * 500_000 + "</body>", "utf-8")
+    shown = Shown()
+    shown.show(tmp_path, {"sv"})
+    send_page = preview_server._Handler._send_page
+
+    def slowly(self, *args):  # the page is sent after the browser has gone
+        time.sleep(0.5)
+        return send_page(self, *args)
+
+    monkeypatch.setattr(preview_server._Handler, "_send_page", slowly)
+    server = make_server(shown, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for _ in range(3):
+            browser = socket.create_connection(server.server_address)
+            browser.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            browser.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            browser.close()  # a reset, as a browser tab closed mid-answer
+        time.sleep(1.5)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert capsys.readouterr().err == ""

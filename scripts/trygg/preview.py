@@ -104,6 +104,8 @@ class Preview:
             return False  # still out of date (dirty): built with the next change
         built = tuple(c for c in codes if c not in result["failed"])
         names = ", ".join(codes)
+        if first or not errors:
+            sys.stderr.write(result["messages"])  # MkDocs' own, after the source rules'
         if errors and not first:
             shutil.rmtree(folder, ignore_errors=True)
             say(f"{names} not shown: fix the problems above and save; the preview keeps "

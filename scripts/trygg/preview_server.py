@@ -19,9 +19,12 @@ import http.server
 import json
 import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+from .crash import unexpected
 
 PREFIX = "/.trygg-preview/"
 WAIT_SECONDS = 25
@@ -150,8 +153,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            return  # the browser went away (a page left, a request given up): nothing wrong
+        sys.stderr.write(unexpected(error) + "\n")
+
+
 def make_server(shown: Shown, port: int) -> http.server.ThreadingHTTPServer:
     """Bound and listening at once (a browser that asks early waits for the first build);
     ``serve_forever`` in a thread once something is shown."""
     handler = type("PreviewHandler", (_Handler,), {"shown": shown})
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    return _Server(("127.0.0.1", port), handler)

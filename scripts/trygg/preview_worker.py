@@ -21,6 +21,7 @@ import os
 import shutil
 import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .crash import unexpected
@@ -100,11 +101,13 @@ def _loop(root: Path, scratch: Path, one_language: str | None, conn) -> None:
             continue
         _, codes, generation = request
         before, abandoned = os.times(), False
+        messages = open(scratch / "messages.txt", "w+", encoding="utf-8", errors="replace")
         try:
             try:
                 _abandonable[0] = True
-                failed, merged = _step(root, scratch, store, codes, Path(generation),
-                                       one_language)
+                with _output_to(messages):
+                    failed, merged = _step(root, scratch, store, codes, Path(generation),
+                                           one_language)
             finally:
                 _abandonable[0] = False
         except _Abandoned:
@@ -119,8 +122,31 @@ def _loop(root: Path, scratch: Path, one_language: str | None, conn) -> None:
         after = os.times()
         cpu = (after.children_user - before.children_user + after.children_system
                - before.children_system + after.user - before.user + after.system - before.system)
+        messages.seek(0)
         conn.send({"failed": failed, "merged": merged, "cpu": round(cpu, 2),
-                   "abandoned": abandoned})
+                   "abandoned": abandoned, "messages": messages.read()})
+        messages.close()
+
+
+@contextmanager
+def _output_to(file):
+    """What MkDocs and the builds print goes to ``file``: the preview prints it after the
+    source rules' findings, and not at all when those already stop the build (MkDocs would
+    only say the same again, without the line)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    os.dup2(file.fileno(), 1)
+    os.dup2(file.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        os.close(saved[0])
+        os.close(saved[1])
 
 
 class _Abandoned(Exception):
