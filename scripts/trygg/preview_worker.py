@@ -21,6 +21,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,7 +54,7 @@ class Worker:
         self._conn.send(("keep", codes))
 
     def result(self, abandon_when=lambda: False) -> dict:
-        """{"failed": [codes], "merged": bool, "cpu": CPU seconds of the builds}; once
+        """{"failed": [codes], "merged": bool, "abandoned": bool, "messages": MkDocs'}; once
         ``abandon_when()`` is true, the builds are stopped ("abandoned": true)."""
         asked = False
         try:
@@ -63,7 +64,7 @@ class Worker:
                     asked = True
             return self._conn.recv()
         except (EOFError, OSError):
-            return {"failed": ["builder"], "merged": False, "cpu": 0.0, "gone": True}
+            return {"failed": ["builder"], "merged": False, "gone": True}
 
     def stop(self) -> None:
         if self.process.pid and self.process.is_alive():
@@ -100,17 +101,25 @@ def _loop(root: Path, scratch: Path, one_language: str | None, conn) -> None:
                     (fresh / code).rename(store / code)
             continue
         _, codes, generation = request
-        before, abandoned = os.times(), False
-        messages = open(scratch / "messages.txt", "w+", encoding="utf-8", errors="replace")
+        conn.send(_attempt(root, scratch, store, codes, Path(generation), one_language))
+
+
+def _attempt(root: Path, scratch: Path, store: Path, codes: tuple[str, ...], generation: Path,
+             one_language: str | None) -> dict:
+    """One build request: which languages failed, whether a new folder was merged, whether a
+    new save stopped it, and what MkDocs printed."""
+    abandoned = False
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as messages:
         try:
-            try:
+            with _output_to(messages):  # (never stopped halfway: the one signal comes inside)
                 _abandonable[0] = True
-                with _output_to(messages):
-                    failed, merged = _step(root, scratch, store, codes, Path(generation),
+                try:
+                    failed, merged = _step(root, scratch, store, codes, generation,
                                            one_language)
-            finally:
-                _abandonable[0] = False
+                finally:
+                    _abandonable[0] = False
         except _Abandoned:
+            _abandonable[0] = False
             for build in multiprocessing.active_children():
                 build.kill()
                 build.join()
@@ -119,13 +128,9 @@ def _loop(root: Path, scratch: Path, one_language: str | None, conn) -> None:
         except Exception as error:  # noqa: BLE001 - told as a fault, the preview goes on
             sys.stderr.write(unexpected(error) + "\n")
             failed, merged = list(codes), False
-        after = os.times()
-        cpu = (after.children_user - before.children_user + after.children_system
-               - before.children_system + after.user - before.user + after.system - before.system)
         messages.seek(0)
-        conn.send({"failed": failed, "merged": merged, "cpu": round(cpu, 2),
-                   "abandoned": abandoned, "messages": messages.read()})
-        messages.close()
+        return {"failed": failed, "merged": merged, "abandoned": abandoned,
+                "messages": messages.read()}
 
 
 @contextmanager
