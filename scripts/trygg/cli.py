@@ -177,16 +177,17 @@ def cmd_status(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """Preview the site on 127.0.0.1, rebuilt when a file changes (all languages, or one).
+    """Preview the site on 127.0.0.1; a change rebuilds only the languages it shows in.
 
-    Pages, data files and translations/ are watched; each rebuild lists the source rules'
-    findings. Ctrl-C (or a stop signal) stops it and leaves no temporary folder behind."""
+    docs/, translations/, overrides/ and mkdocs.yml are watched; each change runs the source
+    rules and lists their findings (with an error, the preview keeps the pages as they were).
+    A Swedish page is rebuilt first, then the languages that show it. The page in the
+    browser reloads itself. Ctrl-C (or a stop signal) leaves no temporary folder behind."""
     from .mkdocs_config import load_config
     from .preview import serve
 
     root = _root()
     load_config(root)  # MkDocs itself would answer a mistake here with a traceback
-    print(f"Preview on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", flush=True)
     return serve(root, args.port, args.lang)
 
 

@@ -43,14 +43,19 @@ class LanguageBuildFailed(Exception):
     pass
 
 
-def _build_one(root: Path, out: Path, code: str) -> None:
-    """In the forked process: MkDocs' own command line, as ``mkdocs build`` runs it."""
+def _build_one(root: Path, out: Path, code: str | None) -> None:
+    """In the forked process: MkDocs' own command line, as ``mkdocs build`` runs it. Without
+    ``code``, the build mkdocs.yml and the environment ask for (``trygg serve --lang ar``:
+    one language at the root, not strict)."""
     from mkdocs.__main__ import cli
 
-    os.environ[PROCESS_ENV] = code
+    strict = []
+    if code:
+        os.environ[PROCESS_ENV] = code
+        strict = ["--strict"]
     os.chdir(root)
     try:
-        cli.main(["build", "--quiet", "--strict", "--config-file", str(root / "mkdocs.yml"),
+        cli.main(["build", "--quiet", *strict, "--config-file", str(root / "mkdocs.yml"),
                   "--site-dir", str(out)], prog_name="mkdocs")
     except Exception as error:  # noqa: BLE001 - a fault in a plugin: told, never a traceback
         sys.stderr.write(mkdocs_stopped(f"({code}) {type(error).__name__}: {error}"))
@@ -79,23 +84,30 @@ def build_languages(root: Path, site_dir: Path, languages: Languages, strings: d
 
 
 def _run_all(root: Path, parts: Path, codes: list[str], workers: int) -> None:
+    failed = run_builds(root, parts, codes, workers)
+    if failed:
+        # MkDocs has told the editor why, above; every language was tried.
+        raise LanguageBuildFailed("could not build: " + ", ".join(sorted(failed)))
+
+
+def run_builds(root: Path, parts: Path, codes: list[str | None], workers: int) -> list[str]:
+    """Each language built into ``parts/<code>`` by a process forked from this one (``None``:
+    the one build the environment asks for, into ``parts/site``); returns those that failed."""
     context = multiprocessing.get_context("fork")
     pending, running, failed = list(codes), {}, []
     while pending or running:
         while pending and len(running) < workers:
             code = pending.pop(0)
-            process = context.Process(target=_build_one, args=(root, parts / code, code),
-                                      name=f"mkdocs-{code}")
+            process = context.Process(target=_build_one, args=(root, parts / (code or "site"),
+                                                               code), name=f"mkdocs-{code}")
             process.start()
             running[process.sentinel] = (code, process)
         for sentinel in wait(list(running)):
             code, process = running.pop(sentinel)
             process.join()
             if process.exitcode != 0:
-                failed.append(code)
-    if failed:
-        # MkDocs has told the editor why, above; every language was tried.
-        raise LanguageBuildFailed("could not build: " + ", ".join(sorted(failed)))
+                failed.append(code or "site")
+    return failed
 
 
 def merge(parts: Path, site_dir: Path, languages: Languages, strings: dict[str, dict]) -> None:

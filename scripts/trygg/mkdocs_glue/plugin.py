@@ -33,7 +33,6 @@ from ..languages import Languages
 from ..pdf.books import downloads_for
 from ..pdf.links import add_downloads
 from ..page_html import edit_page, mark_external_links
-from ..preview import report_source_problems
 from ..problems import ProblemsFound
 from ..search_index import split_search_index
 from ..sitedata import current_announcement, load_publisher
@@ -95,19 +94,6 @@ class TryggI18n(I18n):
         elif process:
             self.current_language = process  # this process's build is that language's
         return errors, warnings
-
-    # `trygg serve`: translations/ is watched too (docs/, data included, is already), and every
-    # rebuild lists the source rules' findings, so that the preview never hides a mistake.
-    def on_startup(self, *, command, dirty):
-        self.serving = command == "serve"
-
-    def on_serve(self, server, config, builder):
-        server.watch(str(self.root / "translations"))
-        return server
-
-    def on_pre_build(self, config):
-        if getattr(self, "serving", False) and not getattr(self, "building", False):
-            report_source_problems(self.root)
 
     def _apply_language(self, config):
         lang = self.languages.get(self.current_language or self.default_language)
