@@ -58,7 +58,9 @@ def joined_pieces(script_text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def trim(css: str, used_classes: Iterable[str], script_text: str) -> str:
-    """``css`` less the rules that need a class no page has and no script names."""
+    """``css`` less the rules that need a class no page has and no script names. What stays
+    is written as it was, byte for byte (a browser keeps the text of a custom property's
+    value, so even an equivalent rewriting would change what it computes)."""
     used = frozenset(used_classes)
     prefixes, suffixes = joined_pieces(script_text)
 
@@ -68,13 +70,25 @@ def trim(css: str, used_classes: Iterable[str], script_text: str) -> str:
         return (name in used or name in script_text or name.startswith(tuple(prefixes))
                 or name.endswith(tuple(suffixes)))
 
+    # The text as tinycss2 numbers its lines and columns (its own newline normalisation,
+    # which changes nothing a browser reads).
+    css = (css.replace("\0", "\uFFFD").replace("\r\n", "\n").replace("\r", "\n")
+           .replace("\f", "\n"))
+    lines = [0] + [m.end() for m in re.finditer("\n", css)]
+
+    def offset(node) -> int:
+        return lines[node.source_line - 1] + node.source_column - 1
+
     nodes = tinycss2.parse_stylesheet(css, skip_comments=False)
-    return "".join(_trim_rules(nodes, alive))
+    head = css[: offset(nodes[0])] if nodes else css
+    return head + "".join(text for _, text in _trim_rules(css, nodes, len(css), offset, alive))
 
 
-def _trim_rules(nodes, alive) -> list[str]:
+def _trim_rules(css, nodes, end, offset, alive) -> list[tuple[object, str]]:
+    """The nodes kept, each with its source text (up to where the next one starts)."""
     out = []
-    for node in nodes:
+    for i, node in enumerate(nodes):
+        text = css[offset(node): offset(nodes[i + 1]) if i + 1 < len(nodes) else end]
         if node.type == "error":
             raise StylesheetTrimFailed(f"line {node.source_line}: {node.message}")
         if node.type == "comment" and node.value.strip().startswith("# sourceMappingURL="):
@@ -84,13 +98,16 @@ def _trim_rules(nodes, alive) -> list[str]:
                 continue
         elif (node.type == "at-rule" and node.lower_at_keyword in _KEPT_TRIMMED
               and node.content is not None):
-            inner = _trim_rules(tinycss2.parse_rule_list(node.content), alive)
-            if not any(part.strip() for part in inner):
+            if not text.endswith("}"):
+                raise StylesheetTrimFailed(f"line {node.source_line}: @{node.at_keyword} "
+                                           "is not closed")
+            inner_nodes = tinycss2.parse_rule_list(node.content, skip_comments=False)
+            inner = _trim_rules(css, inner_nodes, offset(node) + len(text) - 1, offset, alive)
+            if not any(kept.type in ("qualified-rule", "at-rule") for kept, _ in inner):
                 continue
-            out.append("@" + tinycss2.serializer.serialize_identifier(node.at_keyword)
-                       + tinycss2.serialize(node.prelude) + "{" + "".join(inner) + "}")
-            continue
-        out.append(node.serialize())
+            header = css[offset(node): offset(inner_nodes[0])]
+            text = header + "".join(part for _, part in inner) + "}"
+        out.append((node, text))
     return out
 
 
