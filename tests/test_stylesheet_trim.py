@@ -174,16 +174,21 @@ def test_a_box_added_to_a_page_gets_its_rules_back(real_site, boxes_site):
 # the trimmed sheet as with Material's own in its place (the same pages, the same scripts).
 
 # Each element's computed style, and its ::before and ::after, as one number each (FNV-1a of
-# every property and value); on a difference, the properties that differ are looked up.
+# every property and value, sorted: the order a browser lists custom properties in follows
+# the stylesheets); on a difference, the properties that differ are looked up. A ::before or
+# ::after without content is not drawn: its content alone is compared.
 STYLES = """(indices) => {
   const all = [];
   for (const el of document.querySelectorAll('*'))
     for (const pseudo of [null, '::before', '::after']) all.push([el, pseudo]);
-  const text = ([el, pseudo]) => {
+  const values = ([el, pseudo]) => {
     const style = getComputedStyle(el, pseudo);
-    const values = {};
-    for (let i = 0; i < style.length; i++) values[style[i]] = style.getPropertyValue(style[i]);
-    return values;
+    const content = pseudo && style.getPropertyValue('content');
+    if (pseudo && (content === 'none' || content === 'normal')) return ['content:' + content];
+    const list = new Array(style.length);
+    for (let i = 0; i < style.length; i++)
+      list[i] = style[i] + ':' + style.getPropertyValue(style[i]);
+    return list.sort();
   };
   if (indices) return indices.map(i => {
     const [el, pseudo] = all[i];
@@ -191,12 +196,10 @@ STYLES = """(indices) => {
     for (let e = el; e && e.nodeType === 1; e = e.parentElement)
       path.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
                    + (e.classList.length ? '.' + [...e.classList].join('.') : ''));
-    return [path.join(' > ') + (pseudo || ''), text(all[i])];
+    return [path.join(' > ') + (pseudo || ''), values(all[i])];
   });
   return all.map(item => {
-    // Sorted: the order a browser lists custom properties in follows the stylesheets.
-    const values = text(item);
-    const s = JSON.stringify(Object.keys(values).sort().map(k => [k, values[k]]));
+    const s = values(item).join(';');
     let h = 0x811c9dc5;
     for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
     return h >>> 0;
@@ -216,8 +219,11 @@ def _open_drawer(page):
 
 
 def _search(page):
-    """Open search as a reader on a phone does and type the page's first long word."""
-    page.click("button[data-trygg-toggle=__search]")
+    """Open search as a reader does and type the first long word of the page's heading."""
+    button = page.locator("button[data-trygg-toggle=__search]")
+    # A phone shows the search button; a wide screen the field itself.
+    page.click("button[data-trygg-toggle=__search]" if button.is_visible()
+               else ".md-search__input")
     page.wait_for_function("document.activeElement && document.activeElement.matches("
                            "'[data-md-component=search-query]')")
     word = page.evaluate("() => document.querySelector('article h1').textContent"
@@ -270,12 +276,28 @@ def _look(browser, base, path, width, scheme, act, material_css=None, screenshot
     if act:
         act(page)
     page.mouse.move(0, 799)  # nothing under the pointer but the page
-    page.wait_for_function(SETTLED)
-    styles = page.evaluate(STYLES, None)
+    styles = _settled(page, path, width)
     if screenshot:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=screenshot, animations="disabled")
     return context, page, styles
+
+
+def _settled(page, path, width):
+    """The page's styles once two readings agree: a busy machine lays out late."""
+    styles = None
+    for _ in range(20):
+        page.wait_for_function(SETTLED)
+        page.wait_for_timeout(100)
+        styles, previous = page.evaluate(STYLES, None), styles
+        if styles == previous:
+            return styles
+    pytest.fail(f"{path} at {width} px did not settle")
+
+
+def _differ(trimmed, whole):
+    assert len(trimmed) == len(whole), "the two pages have different elements"
+    return [i for i, (a, b) in enumerate(zip(trimmed, whole)) if a != b]
 
 
 def _compare(browser, base, path, width, scheme, act, screenshot=None):
@@ -284,16 +306,20 @@ def _compare(browser, base, path, width, scheme, act, screenshot=None):
     whole, page_w, styles_w = _look(browser, base, path, width, scheme, act,
                                     material_css=MATERIAL)
     try:
-        assert len(styles_t) == len(styles_w), "the two pages have different elements"
-        differ = [i for i, (a, b) in enumerate(zip(styles_t, styles_w)) if a != b]
+        differ = _differ(styles_t, styles_w)
+        if differ:
+            # A difference that the trim makes is there for good; one that a busy machine's
+            # late layout makes is gone a second later. (Seen once, at 1280 px with search
+            # open and the machine at load 4: the header's auto margins read 0 in one page
+            # and 30 px in the other; that state passed in each run after.)
+            page_t.wait_for_timeout(1000)
+            differ = _differ(_settled(page_t, path, width), _settled(page_w, path, width))
         if differ:
             details = []
             for (where, mine), (_, material_style) in zip(
                     page_t.evaluate(STYLES, differ[:5]), page_w.evaluate(STYLES, differ[:5])):
-                changed = {k: (mine.get(k), material_style.get(k))
-                           for k in set(mine) | set(material_style)
-                           if mine.get(k) != material_style.get(k)}
-                details.append(f"{where}: {changed}")
+                details.append(f"{where}: trimmed {sorted(set(mine) - set(material_style))}, "
+                               f"Material's {sorted(set(material_style) - set(mine))}")
             pytest.fail(f"{len(differ)} elements styled differently with the trimmed "
                         "stylesheet (trimmed, Material's):\n" + "\n".join(details))
     finally:
@@ -301,9 +327,16 @@ def _compare(browser, base, path, width, scheme, act, screenshot=None):
         whole.close()
 
 
+# Every state in Swedish; in Arabic (right to left) and Tigrinya (Ge'ez) the states whose
+# layout the direction or the script changes. Each costs two page loads.
+CASES = [("sv", *state) for state in STATES] + [
+    (code, *state) for code in ("ar", "ti") for state in STATES
+    if state[0] in ("home", "home-dark", "drawer", "search", "guide-desktop", "checklist")]
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("code", LANGS)
-@pytest.mark.parametrize("name, path, width, scheme, act", STATES, ids=[s[0] for s in STATES])
+@pytest.mark.parametrize("code, name, path, width, scheme, act", CASES,
+                         ids=[f"{case[0]}-{case[1]}" for case in CASES])
 def test_the_theme_looks_the_same_with_the_trimmed_stylesheet(browser, real_site, serve, code,
                                                               name, path, width, scheme, act):
     shot = ARTIFACTS / "stylesheet-trim" / f"{code}-{name}.png"

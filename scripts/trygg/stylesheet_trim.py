@@ -1,7 +1,7 @@
 """Material's stylesheet without the rules no page of the site can use.
 
-Material ships one stylesheet (137 kB, 23 kB gzip) for every feature it has; a page here
-uses a fifth of it. A rule is dropped only when none of its selectors can match anything the
+Material ships one stylesheet (137 kB, 23 kB gzip) for every feature it has; a third of it
+can match nothing on this site. A rule is dropped only when none of its selectors can match anything the
 site will ever show: each selector in its list needs a class, at the selector's top level,
 that no built page carries and no shipped script names. What a script adds to a page
 (the search results, the tooltips, ``md-header--shadow``) it names as a string literal, so
