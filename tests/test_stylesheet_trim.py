@@ -12,7 +12,8 @@ from selectolax.lexbor import LexborHTMLParser
 from browser import chromium
 from conftest import ARTIFACTS, append, make_project
 from trygg.build import run_mkdocs
-from trygg.stylesheet_trim import MAIN, STYLESHEETS, joined_pieces, trim, trim_site
+from trygg.stylesheet_trim import (MAIN, STYLESHEETS, StylesheetTrimFailed, joined_pieces,
+                                   trim, trim_site)
 
 # Material's own stylesheet, as its package ships it and MkDocs copies it into the site.
 MATERIAL = next(p for p in (Path(material.__file__).parent / "templates" / STYLESHEETS).iterdir()
@@ -64,6 +65,21 @@ MATERIAL = next(p for p in (Path(material.__file__).parent / "templates" / STYLE
 ])
 def test_trim_drops_only_rules_no_page_can_use(css, used, script, expected):
     assert trim(css, used, script) == expected
+
+
+@pytest.mark.parametrize("css, message", [
+    ("a{}b", "line 1: EOF reached before {} block"),
+    ("@media print{.a{x:1}\n", "line 1: @media is not closed"),
+])
+def test_a_stylesheet_the_trim_cannot_read_stops_it(css, message):
+    with pytest.raises(StylesheetTrimFailed, match=re.escape(message)):
+        trim(css, {"a"}, "")
+
+
+def test_a_site_without_materials_stylesheet_is_named(tmp_path):
+    (tmp_path / STYLESHEETS).mkdir(parents=True)
+    with pytest.raises(StylesheetTrimFailed, match="expected one Material stylesheet"):
+        trim_site(tmp_path)
 
 
 def test_a_piece_too_short_to_be_a_class_keeps_nothing():
