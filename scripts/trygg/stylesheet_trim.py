@@ -1,9 +1,9 @@
 """Material's stylesheet without the rules no page of the site can use.
 
 Material ships one stylesheet (137 kB, 23 kB gzip) for every feature it has; a third of it
-can match nothing on this site. A rule is dropped only when none of its selectors can match anything the
-site will ever show: each selector in its list needs a class, at the selector's top level,
-that no built page carries and no shipped script names. What a script adds to a page
+can match nothing on this site. A rule is dropped only when none of its selectors can match
+anything the site will ever show: each selector in its list needs a class, at the
+selector's top level, that no built page carries and no shipped script names. What a script adds to a page
 (the search results, the tooltips, ``md-header--shadow``) it names as a string literal, so
 its rules stay. The rest is kept as it is: rules without a class, the insides of ``:is()``,
 ``:not()``, ``:has()`` and every other functional pseudo-class (a dead class inside
@@ -43,7 +43,7 @@ MAIN = re.compile(r"^main\.[0-9a-f]{8}\.min\.css$")
 # least three characters long: "-" or "m" would keep every class and mean nothing.
 _JOINED_PREFIX = re.compile(r"([A-Za-z_-][\w-]*[-_])(?:\$\{|[\"']\s*\+)")
 _JOINED_SUFFIX = re.compile(r"(?:\}|\+\s*[\"'])([-_][\w-]*[\w-])")
-_KEPT_TRIMMED = ("media", "supports")
+_TRIMMED_INSIDE = ("media", "supports")
 
 
 class StylesheetTrimFailed(Exception):
@@ -96,7 +96,7 @@ def _trim_rules(css, nodes, end, offset, alive) -> list[tuple[object, str]]:
         if node.type == "qualified-rule":
             if all(_dead(selector, alive) for selector in _selectors(node.prelude)):
                 continue
-        elif (node.type == "at-rule" and node.lower_at_keyword in _KEPT_TRIMMED
+        elif (node.type == "at-rule" and node.lower_at_keyword in _TRIMMED_INSIDE
               and node.content is not None):
             if not text.endswith("}"):
                 raise StylesheetTrimFailed(f"line {node.source_line}: @{node.at_keyword} "
