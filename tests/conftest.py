@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from trygg.localserver import serving
+from trygg.stylesheet_trim import trim_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -95,6 +96,7 @@ def real_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("real")
     project = make_project(tmp, keep_nav=True)
     site = build_or_fail(project)
+    trim_site(site)
     made = run_python("import sys; from pathlib import Path; from trygg.build import make_pdfs; "
                       "make_pdfs(Path(sys.argv[1]), Path(sys.argv[2]))", str(project), str(site))
     assert made.returncode == 0, made.stderr

@@ -5,6 +5,7 @@ import re
 from conftest import make_project, mkdocs_build
 from trygg.build import run_mkdocs
 from trygg.languages import load_languages
+from trygg.stylesheet_trim import trim_site
 
 # A link to a language version: the head's alternates and the language menu's entries.
 LANGUAGE_LINK = re.compile(r'href="([^"]*)" hreflang="([^"]*)"')
@@ -19,6 +20,7 @@ def test_parallel_build_writes_the_same_site_as_one_process(tmp_path):
     one = project / "one-process"
     result = mkdocs_build(project, one)
     assert result.returncode == 0, result.stderr
+    trim_site(one)  # run_mkdocs trims Material's stylesheet once the languages are merged
     parallel = project / "parallel"
     run_mkdocs(project, parallel)
     languages = load_languages(project)
@@ -50,6 +52,7 @@ def test_a_picture_next_to_a_swedish_page_is_merged_like_the_pages(tmp_path):
     page.write_text(page.read_text("utf-8") + "\n![En karta över skolan](karta.png)\n", "utf-8")
     one = project / "one-process"
     assert mkdocs_build(project, one).returncode == 0
+    trim_site(one)
     parallel = project / "parallel"
     run_mkdocs(project, parallel)
     expected, built = _files(one), _files(parallel)

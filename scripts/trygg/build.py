@@ -15,6 +15,7 @@ from .pdf.books import PdfFailed
 from .pdf.build import build_pdfs
 from .problems import Problem, ProblemsFound
 from .project import project_at
+from .stylesheet_trim import StylesheetTrimFailed, trim_site
 from .validate import validate_project
 
 
@@ -24,8 +25,9 @@ class BuildFailed(Exception):
 
 def run_mkdocs(root: Path, out_dir: Path) -> None:
     """Every language built by MkDocs, in processes of their own, several at once, merged
-    into ``out_dir``; MkDocs' messages go straight to the editor (an unexpected fault as its
-    last line and how to report it, never a traceback: language_builds._build_one)."""
+    into ``out_dir``, Material's stylesheet trimmed to what the site uses. MkDocs' messages
+    go straight to the editor (an unexpected fault as its last line and how to report it,
+    never a traceback: language_builds._build_one)."""
     # Read once, before the processes fork: each language's build starts with it read.
     project = project_at(root)
     try:
@@ -33,6 +35,12 @@ def run_mkdocs(root: Path, out_dir: Path) -> None:
     except LanguageBuildFailed as error:
         raise BuildFailed(f"the site could not be built ({error}); see the messages above") \
             from error
+    # Once, on the merged site: what a page can use is known only when every language is
+    # built (stylesheet_trim). `trygg serve` keeps Material's whole stylesheet.
+    try:
+        trim_site(out_dir)
+    except StylesheetTrimFailed as error:
+        raise BuildFailed(f"Material's stylesheet could not be trimmed: {error}") from error
 
 
 def make_pdfs(root: Path, site_dir: Path) -> dict[str, int]:
