@@ -12,14 +12,18 @@ from collections import Counter
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
+# The source rules' reading of attribute lists and the exchange's reading of blocks, so that
+# the unit is judged as the page will be.
 from ..raw_html import _ATTRIBUTE_LIST, ALLOWED_ELEMENTS, elements, is_autolink, page_problems
 from .markdown import _DEFINITION, _FENCE, _ROW
 
 _TOKEN = re.compile(r"\[\[[^\]\n]+\]\]")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<((?:https?|mailto|tel):[^>\s]+)>")
 _PLACEHOLDER = re.compile(r"(?<!\{)\{[a-z_]+\}(?!\})")
-# Every character str.splitlines() ends a line at (Python-Markdown splits its text with it
-# too): any of them would start a new line, and so a new block, on the page.
+# Every character str.splitlines() ends a line at. Our own code reads pages and YAML with it
+# (the blocks of the next export and import, the source rules), so any of them would put
+# new lines, and new blocks, into the page (in the review, U+0085 before '## ' gave the page
+# a heading of its own). (Most cannot be written in XML 1.0; U+0085, U+2028 and U+2029 can.)
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 # What a line may start with that makes it another block than the text around it, as
 # Python-Markdown reads a block's first line (the unit's text is the start of its line: a
