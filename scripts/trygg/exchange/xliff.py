@@ -97,8 +97,8 @@ def read(path: Path) -> tuple[list[tuple[str | None, int]], list[Returned]]:
         node = item.getlanguageNode(lang=None, index=1)
         flaw = _inline(node)
         if item.getid() in first:
-            # translate-toolkit keeps the last of two units with one id: which one the
-            # translator meant cannot be told.
+            # The second would silently replace the first (the review's 60,000 copies of one
+            # unit went in): which one the translator meant cannot be told.
             flaw = ("unit-duplicate", f"the unit is in the file twice (first at line "
                     f"{first[item.getid()]}); send each unit once: remove one of them in the "
                     "translation tool, or export again.")
