@@ -35,12 +35,16 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
     memory = memories.load(root, code)
     views, units = collect(root, languages, code, memory)
     by_key = {unit.key: unit for unit in units}
+    defined = {view.sv_file: guard.defined_labels(view.sv_text + (view.tr_text or ""))
+               for view in views.values()}
     problems: list[Problem] = []
     accepted: dict[str, Returned] = {}
     for item in returned:
         unit = by_key.get(item.key)
         where = f"unit '{item.key}'"
-        if unit is None:
+        if item.flaw:
+            problems.append(Problem(shown, item.line, item.flaw[0], f"{where}: {item.flaw[1]}"))
+        elif unit is None:
             problems.append(Problem(shown, item.line, "unit-unknown", f"{where} is not a unit "
                                     "of today's Swedish text (a page or key was renamed or "
                                     "removed); export the language again."))
@@ -63,7 +67,8 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
             new_text = item.target not in (unit.target, unit.source)
             found = guard.problems(unit.source, item.target, cell=unit.cell,
                                    markdown=unit.markdown, direction=language.direction,
-                                   script=language.script if new_text else None)
+                                   script=language.script if new_text else None,
+                                   defined=defined.get(unit.file, frozenset()))
             problems += [Problem(shown, item.line, rule, f"{where}: {message}")
                          for rule, message in found]
             if not found:

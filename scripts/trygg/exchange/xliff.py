@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
 from translate.storage import xliff
 
 from .units import Unit
@@ -74,6 +75,7 @@ class Returned:
     human: bool
     done: bool  # translated in this file (by a person or a machine)
     line: int  # its line in the XLIFF file, for messages
+    flaw: tuple[str, str] | None = None  # (rule, message) when it cannot be read as sent
 
     @property
     def key(self) -> str:
@@ -86,16 +88,55 @@ def read(path: Path) -> tuple[list[tuple[str | None, int]], list[Returned]]:
     store = xliff.xlifffile.parsestring(path.read_bytes())
     languages = [(node.get("target-language"), node.sourceline or 1)
                  for node in store.document.getroot() if str(node.tag).endswith("}file")]
-    returned = []
+    returned, first = [], {}
     for item in store.units:
         if not item.istranslatable():
             continue
         file, _, local = item.getid().partition(xliff.ID_SEPARATOR)
+        line = item.xmlelement.sourceline or 1
         node = item.getlanguageNode(lang=None, index=1)
+        flaw = _inline(node)
+        if item.getid() in first:
+            # The second would silently replace the first (the review's 60,000 copies of one
+            # unit went in): which one the translator meant cannot be told.
+            flaw = ("unit-duplicate", f"the unit is in the file twice (first at line "
+                    f"{first[item.getid()]}); send each unit once: remove one of them in the "
+                    "translation tool, or export again.")
+        first.setdefault(item.getid(), line)
         state = node.get("state") if node is not None else None
         human = item.isapproved() or state in HUMAN_STATES
         target = str(item.target or "")
         done = bool(target.strip()) and (human or state not in NOT_DONE_STATES)
         returned.append(Returned(file, local, str(item.source or ""), target, human, done,
-                                 item.xmlelement.sourceline or 1))
+                                 line, flaw))
     return languages, returned
+
+
+# XLIFF inline elements a CAT tool may put in a target. <g> and <mrk> only wrap text (a
+# segment, a term), which translate-toolkit keeps; the others stand for a piece of the
+# source's own code (<x/>, <bx/>, <ex/> empty; <ph>, <bpt>, <ept>, <it>, <sub> holding it),
+# which our plain-text sources never have: translate-toolkit drops them or writes the code
+# they hold as text, so what the translator saw would not be what the page shows.
+_TEXT_WRAPPERS = {"g", "mrk"}
+
+
+def _inline(target) -> tuple[str, str] | None:
+    """Why the target cannot be written as the translator sees it, or None."""
+    if target is None:
+        return None
+    for node in target.iterdescendants():
+        if isinstance(node, etree._Entity):
+            # The parser resolves no entity (translate-toolkit: resolve_entities=False, so no
+            # file is read and no expansion grows): an external one would be dropped, an
+            # internal one written without its markup.
+            return ("unit-inline", f"the translation has the entity reference {node.text}, "
+                    "whose text would not reach the page as the translator sees it. Write "
+                    "the text itself (plain text; only &amp;, &lt;, &gt;, &quot;, &apos; and "
+                    "character references such as &#233; are read).")
+        if isinstance(node.tag, str) and etree.QName(node).localname not in _TEXT_WRAPPERS:
+            name = etree.QName(node).localname
+            return ("unit-inline", f"the translation has the inline tag <{name}>, which stands "
+                    "for formatting or code the Swedish text does not have; its text would be "
+                    "lost or changed. Write the translation as plain text, with no tags from "
+                    "the translation tool.")
+    return None
