@@ -40,14 +40,21 @@ class Worker:
     def __init__(self, root: Path, scratch: Path, one_language: str | None = None):
         context = multiprocessing.get_context("fork")
         self._conn, theirs = context.Pipe()
-        self.process = context.Process(target=_loop, args=(root, scratch, one_language, theirs),
+        # The number of the request to stop, shared with the builder: a stop sent before
+        # the builder has begun that request, or after it ended, is then never lost or
+        # taken for another request's (a plain int written by one side only: no lock).
+        self._stop = context.Value("q", 0, lock=False)
+        self._number = 0
+        self.process = context.Process(target=_loop,
+                                       args=(root, scratch, one_language, theirs, self._stop),
                                        name="trygg-serve-builder")
         self.process.start()
         theirs.close()
 
     def start(self, codes: tuple[str, ...], generation: Path) -> None:
         """Build ``codes`` and merge every language into ``generation`` (a new folder)."""
-        self._conn.send(("build", codes, str(generation)))
+        self._number += 1
+        self._conn.send(("build", codes, str(generation), self._number))
 
     def keep(self, codes: tuple[str, ...]) -> None:
         """The languages just built are now the ones to merge with from here on."""
@@ -60,6 +67,7 @@ class Worker:
         try:
             while not self._conn.poll(0.05):
                 if not asked and abandon_when():
+                    self._stop.value = self._number
                     os.kill(self.process.pid, signal.SIGUSR1)
                     asked = True
             return self._conn.recv()
@@ -76,9 +84,10 @@ class Worker:
         self._conn.close()
 
 
-def _loop(root: Path, scratch: Path, one_language: str | None, conn) -> None:
+def _loop(root: Path, scratch: Path, one_language: str | None, conn, stop) -> None:
     os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the preview stops us (Worker.stop)
+    _stop[0] = stop
     signal.signal(signal.SIGUSR1, _abandon)
     import mkdocs.__main__  # noqa: F401 - imported once, before the builds fork
     from mkdocs.config import load_config
@@ -100,7 +109,8 @@ def _loop(root: Path, scratch: Path, one_language: str | None, conn) -> None:
                     shutil.rmtree(store / code, ignore_errors=True)
                     (fresh / code).rename(store / code)
             continue
-        _, codes, generation = request
+        _, codes, generation, number = request
+        _request[0] = number
         conn.send(_attempt(root, scratch, store, codes, Path(generation), one_language))
 
 
@@ -114,6 +124,8 @@ def _attempt(root: Path, scratch: Path, store: Path, codes: tuple[str, ...], gen
             with _output_to(messages):  # (never stopped halfway: the one signal comes inside)
                 _abandonable[0] = True
                 try:
+                    if _stop[0].value == _request[0]:  # asked before we began
+                        raise _Abandoned
                     failed, merged = _step(root, scratch, store, codes, generation,
                                            one_language)
                 finally:
@@ -161,10 +173,12 @@ class _Abandoned(Exception):
 # Whether a SIGUSR1 stops the builds under way: the preview sends one when the editor saves
 # again while the languages after the first are built (they are built again after it).
 _abandonable = [False]
+_request = [0]   # the number of the request being built
+_stop = [None]   # the shared number of the request to stop (Worker._stop)
 
 
 def _abandon(signum, frame):
-    if _abandonable[0]:
+    if _abandonable[0] and _stop[0].value == _request[0]:
         raise _Abandoned
 
 
