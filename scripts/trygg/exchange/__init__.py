@@ -24,15 +24,29 @@ def export_translations(root: Path, code: str, output: Path, changed: bool = Fal
     refused = output_problem(root, output)
     if refused:
         raise ProblemsFound([refused])
-    _, units = collect(root, languages, code, memories.load(root, code))
+    views, units = collect(root, languages, code, memories.load(root, code))
     if changed:
-        units = [unit for unit in units if unit.changed]
+        units = changed_units(views, units)
     try:
         output.write_bytes(write(units, languages.source.code, code))
     except OSError as error:
         raise ProblemsFound([Problem(str(output), 1, "export-output", f"cannot write the file "
                                      f"({error.strerror}); choose another --output.")]) from None
     return len(units)
+
+
+def changed_units(views, units: list) -> list:
+    """What ``--changed`` exports: the units whose Swedish changed, and every unit of a
+    translated page whose Swedish changed where no unit did (lines re-wrapped, a code block
+    or a line of only numbers edited). Readers of such a page are told it is outdated; the
+    units go out as they are, and sent back as they are they record today's Swedish version
+    (README, "The memory")."""
+    with_change = {unit.file for unit in units if unit.changed}
+    for unit in units:
+        view = views.get(unit.file)
+        unit.resend = (view is not None and unit.file not in with_change and not view.in_sync
+                       and view.status in ("machine", "reviewed"))
+    return [unit for unit in units if unit.changed or unit.resend]
 
 
 # The project's own files: an export there would overwrite a page or a source file.

@@ -37,6 +37,7 @@ class Unit:
     line: int            # its line in the Swedish file
     changed: bool = False  # the Swedish text changed since the last import, or no translation
     state: str = "none"    # reviewed, machine or none
+    resend: bool = False   # unchanged, on a page whose Swedish changed around it (--changed)
     cell: bool = False
     target_file: str = ""  # where the translation is written (YAML units)
     target_path: tuple = ()  # the keys of its value in target_file (YAML units)

@@ -81,6 +81,9 @@ def write(units: list[Unit], source_lang: str, target_lang: str) -> bytes:
         where = f"{unit.kind}; {unit.file}:{unit.line}"
         if unit.changed and unit.target is not None:
             where += "; the Swedish text changed since this translation was made"
+        elif unit.resend:
+            where += ("; its text did not change, only the Swedish page around it (lines "
+                      "re-wrapped): send it back as it is")
         item.addnote(where, origin="developer")
     store.setsourcelanguage(source_lang)
     store.settargetlanguage(target_lang)
