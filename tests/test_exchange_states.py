@@ -180,6 +180,16 @@ def test_the_search_configuration_is_not_in_the_exchange(project, tmp_path):
         import_translations(project, file, file.name, "so")
     assert [(p.rule, "search's configuration" in p.message)
             for p in refused.value.problems] == [("unit-unknown", True)]
+    # A file exported before the configuration left the exchange brings it back as it is:
+    # skipped, and the rest is imported.
+    so = (project / "translations/so.yml").read_text("utf-8")
+    separator = next(line for line in so.splitlines() if line.startswith("search.config.separator"))
+    states(file, {"translations/sv.yml#search.config.separator"}, "translated",
+           targets={"translations/sv.yml#search.config.separator": "[\\s\\-]+"})
+    translate(file, {"translations/sv.yml#share.copy": "Koobiyee xiriirka"}, "translated")
+    import_translations(project, file, file.name, "so")
+    so = (project / "translations/so.yml").read_text("utf-8")
+    assert separator in so.splitlines() and "share.copy: Koobiyee xiriirka" in so
 
 
 def test_a_stale_unit_is_left_out_with_a_warning_and_the_rest_is_imported(project, tmp_path):
@@ -258,3 +268,16 @@ def test_a_rewrapped_swedish_paragraph_goes_out_with_changed_and_back_in_sync(pr
     assert export_translations(project, "so", tmp_path / "none.xlf", changed=True) == 0
     assert recorded(project) == source_hash((project / PAGE).read_text("utf-8"))  # up to date
     assert status(project) == "machine"
+
+
+def test_a_strings_file_with_crlf_keeps_its_line_endings(project, tmp_path):
+    strings = project / "translations/so.yml"
+    strings.write_bytes(b"\xef\xbb\xbf" + strings.read_bytes().replace(b"\n", b"\r\n"))
+    before = strings.read_bytes()
+    file = tmp_path / "so.xlf"
+    export_translations(project, "so", file)
+    translate(file, {"translations/sv.yml#share.copy": "Koobiyee xiriirka"}, "translated")
+    import_translations(project, file, file.name, "so")
+    after = strings.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") and b"\r\nshare.copy: Koobiyee xiriirka\r\n" in after
+    assert after.count(b"\n") == after.count(b"\r\n") == before.count(b"\r\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..languages import load_languages
 from ..problems import Problem, ProblemsFound
 from ..translation import record_translation, split_front_matter
-from ..yamlfile import parse_yaml
+from ..yamlfile import load_yaml, parse_yaml
 from . import guard, memory as memories, yamledit
 from .markdown import text_hash
 from .returns import Form, copied_source, read as read_text, retargeted
@@ -48,13 +48,18 @@ def import_translations(root: Path, file: Path, shown: str, lang: str,
             item = replace(item, file=memory.moved[item.file])
         unit = by_key.get(item.key)
         where = f"unit '{item.key}'"
+        if unit is None and _not_text(item):
+            # Files exported before it left the exchange hold it: as it is, it is skipped.
+            if item.target != _ui_value(root, code, item.id):
+                problems.append(Problem(shown, item.line, "unit-unknown", f"{where} is the "
+                                        "search's configuration, not text to translate (a "
+                                        "developer sets it in the YAML file): leave it as it "
+                                        "is, or remove the unit from the file."))
+            continue
         if unit is None:
             problems.append(Problem(shown, item.line, "unit-unknown", f"{where} is not a unit "
                                     "of today's Swedish text (a page or key was renamed or "
-                                    "removed); export the language again." if not
-                                    _not_text(item) else f"{where} is the search's "
-                                    "configuration, not text to translate: it is not in the "
-                                    "exchange (a developer sets it in the YAML file)."))
+                                    "removed); export the language again."))
             continue
         if item.source != unit.source:
             moved = retargeted(item.source, unit.source, item.target)
@@ -125,7 +130,14 @@ def import_translations(root: Path, file: Path, shown: str, lang: str,
 
 
 def _not_text(item: Returned) -> bool:
-    return item.file == f"{STRINGS}/{item.file.rpartition('/')[2]}" and item.id.startswith(NOT_TEXT)
+    """A UI string that is not text (units.NOT_TEXT), in a file exported before it was."""
+    return item.file.startswith(f"{STRINGS}/") and item.id.startswith(NOT_TEXT)
+
+
+def _ui_value(root: Path, code: str, key: str) -> str | None:
+    path = root / STRINGS / f"{code}.yml"
+    data = load_yaml(path, path.relative_to(root).as_posix()) if path.exists() else None
+    return data.get(key) if isinstance(data, dict) else None
 
 
 def file_language(languages, found: list[tuple[str | None, int]], shown: str,
