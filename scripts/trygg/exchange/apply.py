@@ -16,7 +16,7 @@ from ..translation import record_translation, split_front_matter
 from ..yamlfile import load_yaml, parse_yaml
 from . import guard, memory as memories, yamledit
 from .markdown import text_hash
-from .returns import Form, copied_source, read as read_text, retargeted
+from .returns import Form, copied_source, file_language, read as read_text, retargeted
 from .units import NOT_TEXT, STRINGS, PageView, Unit, collect
 from .xliff import Returned, exported_state, read
 
@@ -50,7 +50,7 @@ def import_translations(root: Path, file: Path, shown: str, lang: str,
         where = f"unit '{item.key}'"
         if unit is None and _not_text(item):
             # Files exported before it left the exchange hold it: as it is, it is skipped.
-            if item.target != _ui_value(root, code, item.id):
+            if item.target.strip() and item.target != _ui_value(root, code, item.id):
                 problems.append(Problem(shown, item.line, "unit-unknown", f"{where} is the "
                                         "search's configuration, not text to translate (a "
                                         "developer sets it in the YAML file): leave it as it "
@@ -61,11 +61,13 @@ def import_translations(root: Path, file: Path, shown: str, lang: str,
                                     "of today's Swedish text (a page or key was renamed or "
                                     "removed); export the language again."))
             continue
+        moved = retargeted(item.source, unit.source, item.target)
+        if moved is not None:  # only a link address changed since (trygg move-page)
+            item = replace(item, source=unit.source, target=moved)
+        if not (item.done or (item.target.strip() and item.target != (unit.target or ""))):
+            continue  # not translated in this file (stale or not, it brings nothing)
         if item.source != unit.source:
-            moved = retargeted(item.source, unit.source, item.target)
-            if moved is not None:  # only a link address changed (trygg move-page)
-                item = replace(item, source=unit.source, target=moved)
-            elif item.target == (unit.target or ""):
+            if item.target == (unit.target or ""):
                 continue  # came back as it is on the site: nothing to write, nothing stale
             else:
                 stale.append(Problem(shown, item.line, "unit-stale", f"{where}: the Swedish "
@@ -73,8 +75,6 @@ def import_translations(root: Path, file: Path, shown: str, lang: str,
                                      "translation was left out (the rest is imported); it is "
                                      "in the next export with --changed.", severity="warning"))
                 continue
-        if not (item.done or (item.target.strip() and item.target != (unit.target or ""))):
-            continue  # not translated in this file
         new_text = item.target != (unit.target or "")
         # New text under exactly the state we sent: the tool did not say that a person
         # confirmed it, so it is a machine draft (README, "Reviewed or machine"). It is
@@ -138,36 +138,6 @@ def _ui_value(root: Path, code: str, key: str) -> str | None:
     path = root / STRINGS / f"{code}.yml"
     data = load_yaml(path, path.relative_to(root).as_posix()) if path.exists() else None
     return data.get(key) if isinstance(data, dict) else None
-
-
-def file_language(languages, found: list[tuple[str | None, int]], shown: str,
-                  expected: str) -> str:
-    """The site's language the file is for, which must be the one the editor named
-    (``expected``): a file for another language would overwrite that language's pages. A CAT
-    tool may add a region (so-SO, ar-SA); every <file> must be for the same language."""
-    others = [c for c in languages.codes if c != languages.source.code]
-    if expected not in others:
-        raise ProblemsFound([Problem(shown, 1, "language-code", f"--lang {expected}: not a "
-                                     f"translated language of the site; use one of "
-                                     f"{', '.join(others)}.")])
-    codes = [((lang or "").replace("_", "-").split("-")[0].lower(), lang, line)
-             for lang, line in found or [(None, 1)]]
-    for code, lang, line in codes:
-        if code not in others:
-            raise ProblemsFound([Problem(shown, line, "language-code", f"the file's "
-                                         f"target-language '{lang or ''}' is not a translated "
-                                         f"language of the site ({', '.join(others)}).")])
-        if code != codes[0][0]:
-            raise ProblemsFound([Problem(shown, line, "language-code", f"this <file> is for "
-                                         f"'{lang}', the first one for '{codes[0][1]}': send "
-                                         "one file per language.")])
-    if codes[0][0] != expected:
-        raise ProblemsFound([Problem(shown, codes[0][2], "language-code", f"this file is for "
-                                     f"'{codes[0][1]}' (its target-language), not for "
-                                     f"'{expected}' as --lang says: check that it is the file "
-                                     "you meant, and import it with its own language's --lang "
-                                     f"(or ask the agency for the {expected} file).")])
-    return codes[0][0]
 
 
 def _page(view: PageView, units: list[Unit], accepted: dict[str, Returned], memory,

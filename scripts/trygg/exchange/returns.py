@@ -1,5 +1,5 @@
-"""Rules for a unit that comes back which are not about what its text may contain (that is
-guard.py): a text copied from the Swedish, a link retargeted by ``trygg move-page`` since the
+"""Rules for a file and a unit that come back which are not about what a unit's text may
+contain (that is guard.py): the file's language, a text copied from the Swedish, a link retargeted by ``trygg move-page`` since the
 file was exported, and a file's byte-order mark and line endings, kept as they were."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..problems import Problem, ProblemsFound
 from ..yamlfile import normal_text
 
 _TOKEN = re.compile(r"\[\[[^\]\n]+\]\]")
@@ -60,3 +61,33 @@ def read(path: Path) -> tuple[str, Form]:
     """The file's text as the rules read it (no BOM, '\\n' line ends), and its form."""
     raw = path.read_bytes().decode("utf-8")  # read_text would turn '\r\n' into '\n' unseen
     return normal_text(raw), Form(raw)
+
+
+def file_language(languages, found: list[tuple[str | None, int]], shown: str,
+                  expected: str) -> str:
+    """The site's language the file is for, which must be the one the editor named
+    (``expected``): a file for another language would overwrite that language's pages. A CAT
+    tool may add a region (so-SO, ar-SA); every <file> must be for the same language."""
+    others = [c for c in languages.codes if c != languages.source.code]
+    if expected not in others:
+        raise ProblemsFound([Problem(shown, 1, "language-code", f"--lang {expected}: not a "
+                                     f"translated language of the site; use one of "
+                                     f"{', '.join(others)}.")])
+    codes = [((lang or "").replace("_", "-").split("-")[0].lower(), lang, line)
+             for lang, line in found or [(None, 1)]]
+    for code, lang, line in codes:
+        if code not in others:
+            raise ProblemsFound([Problem(shown, line, "language-code", f"the file's "
+                                         f"target-language '{lang or ''}' is not a translated "
+                                         f"language of the site ({', '.join(others)}).")])
+        if code != codes[0][0]:
+            raise ProblemsFound([Problem(shown, line, "language-code", f"this <file> is for "
+                                         f"'{lang}', the first one for '{codes[0][1]}': send "
+                                         "one file per language.")])
+    if codes[0][0] != expected:
+        raise ProblemsFound([Problem(shown, codes[0][2], "language-code", f"this file is for "
+                                     f"'{codes[0][1]}' (its target-language), not for "
+                                     f"'{expected}' as --lang says: check that it is the file "
+                                     "you meant, and import it with its own language's --lang "
+                                     f"(or ask the agency for the {expected} file).")])
+    return codes[0][0]
