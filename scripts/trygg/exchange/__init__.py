@@ -67,11 +67,12 @@ def output_problem(root: Path, output: Path) -> Problem | None:
         inside = output.resolve().relative_to(root.resolve())
     except ValueError:
         inside = None
-    if inside is not None and (inside.parts[:1] and inside.parts[0] in PROTECTED
-                               or inside.as_posix() == "mkdocs.yml"):
-        return Problem(shown, 1, "export-output", f"this is inside the project's "
-                       f"{inside.parts[0]}{'/' if len(inside.parts) > 1 else ''} (its pages, strings or code), where the export "
-                       "would overwrite a file the site is built from; write it elsewhere, "
+    if inside is not None and inside.parts and (inside.parts[0] in PROTECTED
+                                                or inside.as_posix() == "mkdocs.yml"):
+        where = ("the project's mkdocs.yml" if len(inside.parts) == 1
+                 else f"inside the project's {inside.parts[0]}/")
+        return Problem(shown, 1, "export-output", f"this is {where}, which the site is built "
+                       "from, and the export would overwrite it; write the file elsewhere, "
                        "e.g. --output so.xlf.")
     if output.is_file() and not _xliff(output):
         return Problem(shown, 1, "export-output", "this file exists and is not an XLIFF "

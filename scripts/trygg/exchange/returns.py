@@ -1,6 +1,7 @@
 """Rules for a file and a unit that come back which are not about what a unit's text may
-contain (that is guard.py): the file's language, a text copied from the Swedish, a link retargeted by ``trygg move-page`` since the
-file was exported, and a file's byte-order mark and line endings, kept as they were."""
+contain (that is guard.py): the file's language, a text copied from the Swedish, a link
+retargeted by ``trygg move-page`` since the file was exported, and a file's byte-order mark
+and line endings, kept as they were."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def copied_source(source: str, target: str) -> bool:
     rightly stay as in Swedish; a sentence may not."""
     if target.strip() != source.strip():
         return False
-    words = _WORD.findall(_TAG.sub(" ", _PLACEHOLDER.sub(" ", _ADDRESS.sub(r"\1", _TOKEN.sub(" ", target)))))
+    text = _ADDRESS.sub(r"\1", _TOKEN.sub(" ", target))  # link addresses are not words
+    words = _WORD.findall(_TAG.sub(" ", _PLACEHOLDER.sub(" ", text)))
     return len(words) >= 2 and any(word[0].islower() for word in words)
 
 
