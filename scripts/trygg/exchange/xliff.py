@@ -71,19 +71,17 @@ def write(units: list[Unit], source_lang: str, target_lang: str) -> bytes:
         store.addunit(item)
         if unit.target is not None:
             item.settarget(unit.target)
-            if unit.changed:
-                item.set_state_n(item.S_NEEDS_TRANSLATION)
-            elif unit.state == "reviewed":
-                item.set_state_n(item.S_SIGNED_OFF)
-            else:
-                item.set_state_n(item.S_NEEDS_REVIEW)
+            state, _ = exported_state(unit)  # set_state_n sets approved with signed-off
+            item.set_state_n({"needs-translation": item.S_NEEDS_TRANSLATION,
+                              "signed-off": item.S_SIGNED_OFF}.get(state, item.S_NEEDS_REVIEW))
+            if state == "needs-review-translation":
                 item.getlanguageNode(lang=None, index=1).set("state-qualifier", "mt-suggestion")
         where = f"{unit.kind}; {unit.file}:{unit.line}"
         if unit.changed and unit.target is not None:
             where += "; the Swedish text changed since this translation was made"
         elif unit.resend:
             where += ("; its text did not change, only the Swedish page around it (lines "
-                      "re-wrapped): send it back as it is")
+                      "re-wrapped, say): send it back as it is")
         item.addnote(where, origin="developer")
     store.setsourcelanguage(source_lang)
     store.settargetlanguage(target_lang)
