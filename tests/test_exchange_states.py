@@ -10,7 +10,8 @@ import sys
 import pytest
 from translate.storage import xliff
 
-from test_exchange import PAGE, digest, edit, project, translate, units  # noqa: F401 (project: a fixture)
+from test_exchange import (PAGE, digest, edit, project,  # noqa: F401 (project: a fixture)
+                           translate, units)
 from trygg.exchange import export_translations
 from trygg.exchange.apply import import_translations
 from trygg.moving import move_page
