@@ -72,7 +72,7 @@ def test_export_then_import_without_changes_leaves_every_file_byte_identical(pro
     for code in codes:
         file = tmp_path / f"{code}.xlf"
         assert export_translations(project, code, file) > 500
-        import_translations(project, file, file.name)
+        import_translations(project, file, file.name, code)
     assert digest(project) == before
 
 
@@ -122,7 +122,7 @@ def test_a_swedish_edit_makes_changed_hold_exactly_the_changed_units(project, tm
         "docs/_data/contacts.yml#112.hours": "Habeen iyo maalin oo dhan. Wicitaanku waa bilaash.",
     }, "translated")
     before = (project / "docs/so/gangsnacket/varningstecken.md").read_text(encoding="utf-8")
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "so")
     after = (project / "docs/so/gangsnacket/varningstecken.md").read_text(encoding="utf-8")
     assert ("oo qaali ah oo aadan u iibin.\n\nSi deggan u weydii meesha alaabtu ka timid.\n\n"
             "### Ilmuhu wuxuu haystaa lacag") in after
@@ -145,7 +145,7 @@ def test_an_import_that_drops_a_token_or_a_link_is_refused_at_the_units_id(proje
                      link: "Meelo kale waxaad ka helaysaa bogga Meesha aad ka heli karto caawimaad."},
               "translated")
     before = digest(project)
-    result = subprocess.run([sys.executable, "-m", "trygg.cli", "import", str(file)],
+    result = subprocess.run([sys.executable, "-m", "trygg.cli", "import", str(file), "--lang", "so"],
                             cwd=project, capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 1
@@ -164,7 +164,7 @@ def test_a_unit_that_breaks_the_markdown_is_refused(project, tmp_path):
     export_translations(project, "so", file)
     translate(file, {f"{PAGE}#1": "Qoraal.\n\n## Cinwaan cusub"}, "translated")
     with pytest.raises(ProblemsFound) as found:
-        import_translations(project, file, "so.xlf")
+        import_translations(project, file, "so.xlf", "so")
     assert [p.rule for p in found.value.problems] == ["unit-structure"]
     assert f"unit '{PAGE}#1'" in found.value.problems[0].message
 
@@ -176,7 +176,7 @@ def test_a_reviewed_import_turns_the_pages_reader_notice_off(tmp_path):
     ar_home = project / "docs" / "ar" / "index.md"
     assert "status: machine" in ar_home.read_text(encoding="utf-8")
     translate(file, {}, "signed-off")  # the reviewer signed every unit off unchanged
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "ar")
     assert "status: reviewed" in ar_home.read_text(encoding="utf-8")
     site = build_or_fail(project)
     ar = (site / "ar" / "index.html").read_text(encoding="utf-8")
@@ -189,7 +189,7 @@ def test_a_machine_translated_import_records_the_page_as_machine(project, tmp_pa
     file = tmp_path / "so.xlf"
     export_translations(project, "so", file)
     translate(file, {f"{PAGE}#1": "Boggan waa waalidiinta."}, "needs-review-translation")
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "so")
     text = (project / "docs/so/gangsnacket/varningstecken.md").read_text(encoding="utf-8")
     assert "status: machine" in text and "\nBoggan waa waalidiinta.\n" in text
 
@@ -206,11 +206,11 @@ def test_table_cells_and_box_titles_are_units_and_a_cell_keeps_its_table(tmp_pat
     assert (found[f"{layout}#6"].source, found[f"{layout}#6"].target) == ("Obs", "ملاحظة")
     translate(file, {f"{layout}#5.2": "ب | ج", f"{layout}#6": "تنبيه"}, "signed-off")
     with pytest.raises(ProblemsFound) as found_problems:
-        import_translations(project, file, file.name)
+        import_translations(project, file, file.name, "ar")
     assert [(p.rule, f"'{layout}#5.2'" in p.message) for p in found_problems.value.problems] \
         == [("unit-structure", True)]
     translate(file, {f"{layout}#5.2": "ج"}, "signed-off")
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "ar")
     text = (project / "docs/ar/layout.md").read_text(encoding="utf-8")
     assert "| أ | ج |\n" in text and '!!! note "تنبيه"\n    مربع.\n' in text
 
@@ -220,10 +220,10 @@ def test_a_new_text_is_imported_even_when_the_tool_left_its_state_as_exported(pr
     file = tmp_path / "so.xlf"
     assert export_translations(project, "so", file, changed=True) == 1
     translate(file, {}, None)  # sent back untouched: still needs translation, not imported
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "so")
     assert export_translations(project, "so", tmp_path / "still.xlf", changed=True) == 1
     translate(file, {"translations/sv.yml#share.copy": "Koobiyee xiriir"}, None)
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "so")
     assert "share.copy: Koobiyee xiriir\n" in (project / "translations/so.yml").read_text("utf-8")
     assert export_translations(project, "so", tmp_path / "done.xlf", changed=True) == 0
 
@@ -238,7 +238,7 @@ def test_a_reviewed_page_with_one_change_still_to_translate_stays_reviewed_and_o
         if unit.getid().replace(xliff.ID_SEPARATOR, "#") in page_units:
             unit.set_state_n(unit.S_SIGNED_OFF)
     file.write_bytes(bytes(store))
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "so")
     so_page = project / "docs/so/gangsnacket/varningstecken.md"
     assert "status: reviewed" in so_page.read_text(encoding="utf-8")
     source_line = next(line for line in so_page.read_text("utf-8").splitlines() if "source:" in line)
@@ -250,7 +250,7 @@ def test_a_reviewed_page_with_one_change_still_to_translate_stays_reviewed_and_o
         == {f"{PAGE}#3", f"{PAGE}#22"}
     translate(changed, {f"{PAGE}#3": "Laakiin ... Ku kalsoonow dareenkaaga oo la hadal qof."},
               None)  # the other unit comes back untranslated
-    import_translations(project, changed, changed.name)
+    import_translations(project, changed, changed.name, "so")
     text = so_page.read_text(encoding="utf-8")
     assert "status: reviewed" in text and source_line in text  # still the old Swedish version
     assert "Ku kalsoonow dareenkaaga oo la hadal qof." in text

@@ -34,11 +34,11 @@ def confirm(path, keys_states: dict[str, str], approved: set[str] = frozenset())
     path.write_bytes(bytes(store))
 
 
-def refused(project, file) -> list[tuple[str, str]]:
+def refused(project, file, lang="so") -> list[tuple[str, str]]:
     """(rule, message) of each problem, and that nothing was written."""
     before = digest(project)
     with pytest.raises(ProblemsFound) as found:
-        import_translations(project, file, file.name)
+        import_translations(project, file, file.name, lang)
     assert digest(project) == before
     return [(p.rule, p.message) for p in found.value.problems]
 
@@ -56,8 +56,8 @@ def test_a_fully_reviewed_page_loses_its_notice_and_a_partly_reviewed_one_keeps_
                           if i % 3 < 2}, approved={k for i, k in enumerate(home) if i % 3 == 2})
     # Tigrinya: one unit confirmed, the rest left as the machine draft.
     confirm(files["ti"], {home[0]: "translated"})
-    for file in files.values():
-        import_translations(project, file, file.name)
+    for code, file in files.items():
+        import_translations(project, file, file.name, code)
     assert "status: reviewed" in (project / "docs/ar/index.md").read_text(encoding="utf-8")
     assert "status: machine" in (project / "docs/ti/index.md").read_text(encoding="utf-8")
     site = build_or_fail(project)
@@ -86,7 +86,7 @@ def test_quotes_ampersands_and_a_less_than_reach_the_page_as_text(tmp_path):
                    if k.startswith("docs/sv/index.md#") and "heading" in u.getnotes())
     text = "عنوان \"مقتبس\" و'آخر' & 3 < 5"
     translate(file, {heading: text}, "signed-off")
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "ar")
     page = (build_or_fail(project) / "ar" / "index.html").read_text(encoding="utf-8")
     assert "عنوان \"مقتبس\" و'آخر' &amp; 3 &lt; 5</h1>" in page
 
@@ -100,21 +100,22 @@ def test_a_direction_mark_is_refused_in_a_left_to_right_language_and_kept_in_ara
     assert "U+200F" in refused(project, file)[0][1]
     # A left-to-right mark changes nothing in left-to-right text: imported.
     translate(file, {f"{PAGE}#1": "Boggan waa\u200e waalidiinta."}, "translated")
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "so")
     # Arabic: the mark places punctuation in right-to-left text, and stays.
     file = tmp_path / "ar.xlf"
     export_translations(project, "ar", file)
     source = units(file)[f"{PAGE}#1"].target
     translate(file, {f"{PAGE}#1": source + RLM}, "translated")
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "ar")
     assert source + RLM in (project / "docs/ar/gangsnacket/varningstecken.md").read_text("utf-8")
     # An override reorders everything after it: refused in every language.
     translate(file, {f"{PAGE}#1": source + "\u202e"}, "translated")
-    assert refused(project, file)[0][0] == "unit-invisible"
+    assert refused(project, file, "ar")[0][0] == "unit-invisible"
 
 
 def _cli_import(project, file):
-    return subprocess.run([sys.executable, "-m", "trygg.cli", "import", str(file)], cwd=project,
+    return subprocess.run([sys.executable, "-m", "trygg.cli", "import", str(file), "--lang", "so"],
+                          cwd=project,
                           capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
@@ -142,7 +143,7 @@ def test_a_file_for_another_language_is_refused_and_a_region_code_is_read_as_its
     text = file.read_text(encoding="utf-8")
     # The Somali text sent back marked as Arabic: no letter of the Arabic script.
     file.write_text(text.replace('target-language="so"', 'target-language="ar"'), "utf-8")
-    problems = refused(project, file)
+    problems = refused(project, file, "ar")
     assert {rule for rule, _message in problems} == {"unit-language"}
     assert any(f"'{PAGE}#1': the translation has no letter of the Arabic script" in message
                for _rule, message in problems)
@@ -151,7 +152,7 @@ def test_a_file_for_another_language_is_refused_and_a_region_code_is_read_as_its
     assert refused(project, file)[0][0] == "language-code"
     # A CAT tool writes the language with its region: so-SO is Somali.
     file.write_text(text.replace('target-language="so"', 'target-language="so-SO"'), "utf-8")
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "so")
     assert "\nBoggan waa waalidiinta.\n" in (
         project / "docs/so/gangsnacket/varningstecken.md").read_text(encoding="utf-8")
 
@@ -162,7 +163,7 @@ def test_a_file_older_than_the_last_review_does_not_undo_it(project, tmp_path):
     reviewed = tmp_path / "reviewed.xlf"
     export_translations(project, "so", reviewed)
     confirm(reviewed, {k: "signed-off" for k in units(reviewed) if k.startswith(PAGE + "#")})
-    import_translations(project, reviewed, reviewed.name)
+    import_translations(project, reviewed, reviewed.name, "so")
     page = project / "docs/so/gangsnacket/varningstecken.md"
     assert "status: reviewed" in page.read_text(encoding="utf-8")
     problems = refused(project, old)

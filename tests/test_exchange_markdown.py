@@ -61,7 +61,7 @@ def test_a_translated_definition_is_written_back_under_its_term(tmp_path):
     assert "definition" in found[definition].getnotes()
     translate(file, {term: "[Adiga oo dhallinyaro ah](unga/index.md)",
                      definition: "Sida ay kooxuhu kuu soo jiidaan."}, "translated")
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "so")
     text = (project / "docs/so/index.md").read_text(encoding="utf-8")
     assert "\n[Adiga oo dhallinyaro ah](unga/index.md)\n:   Sida ay kooxuhu kuu soo jiidaan.\n" \
         in text

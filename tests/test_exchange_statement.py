@@ -35,7 +35,7 @@ def test_a_translated_issue_and_method_are_written_in_place_and_nothing_else_mov
     export_translations(project, "so", file)
     translate(file, {f"{STATEMENT}#issues.2": "Khabiir: weli ma uusan hubin, sidaas darteed.",
                      f"{STATEMENT}#method": "Annaga ayaa qiimaynay."}, "signed-off")
-    import_translations(project, file, file.name)
+    import_translations(project, file, file.name, "so")
     after = path.read_text(encoding="utf-8")
     data = yaml.safe_load(after)["text"]["so"]
     assert data["issues"][1] == "Khabiir: weli ma uusan hubin, sidaas darteed."
@@ -73,7 +73,7 @@ def test_an_issue_the_language_lacks_is_refused_at_its_id_and_nothing_is_written
     translate(file, {f"{STATEMENT}#issues.2": "Weli khabiir ma hubin."}, "translated")
     before = digest(project)
     with pytest.raises(ProblemsFound) as found:
-        import_translations(project, file, file.name)
+        import_translations(project, file, file.name, "so")
     assert [(p.rule, f"'{STATEMENT}#issues.2'" in p.message) for p in found.value.problems] \
         == [("unit-target", True)]
     assert digest(project) == before

@@ -7,20 +7,25 @@ as it went out leaves its file byte for byte as it was.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..languages import load_languages
 from ..problems import Problem, ProblemsFound
 from ..translation import record_translation, split_front_matter
-from ..yamlfile import parse_yaml
+from ..yamlfile import load_yaml, parse_yaml
 from . import guard, memory as memories, yamledit
 from .markdown import text_hash
-from .units import PageView, Unit, collect
-from .xliff import Returned, read
+from .returns import Form, copied_source, file_language, read as read_text, retargeted
+from .units import NOT_TEXT, STRINGS, PageView, Unit, collect
+from .xliff import Returned, exported_state, read
 
 
-def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
-    """Write the file's translations into the project; returns the files written."""
+def import_translations(root: Path, file: Path, shown: str, lang: str,
+                        warnings: list[Problem] | None = None) -> list[Path]:
+    """Write the file's translations into the project; returns the files written. ``lang``
+    is the language the editor says the file is for. A unit whose Swedish changed since the
+    export is left out and listed in ``warnings`` (it is in the next ``--changed``)."""
     languages = load_languages(root)
     try:
         found, returned = read(file)
@@ -30,7 +35,7 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
                                      f"that can be read ({getattr(error, 'msg', error)}). The "
                                      "file may be cut short or changed by hand: send back the "
                                      "file the translation tool exported, as XLIFF 1.2.")]) from None
-    code = file_language(languages, found, shown)
+    code = file_language(languages, found, shown, lang)
     language = languages.get(code)
     memory = memories.load(root, code)
     views, units = collect(root, languages, code, memory)
@@ -38,51 +43,85 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
     defined = {view.sv_file: guard.defined_labels(view.sv_text + (view.tr_text or ""))
                for view in views.values()}
     problems: list[Problem] = []
+    stale: list[Problem] = []
     accepted: dict[str, Returned] = {}
     for item in returned:
+        if item.file in memory.moved:  # exported before trygg move-page renamed the page
+            item = replace(item, file=memory.moved[item.file])
         unit = by_key.get(item.key)
         where = f"unit '{item.key}'"
+        if unit is None and _not_text(item):
+            # Files exported before it left the exchange hold it: as it is, it is skipped.
+            if item.target.strip() and item.target != _ui_value(root, code, item.id):
+                problems.append(Problem(shown, item.line, "unit-unknown", f"{where} is the "
+                                        "search's configuration, not text to translate (a "
+                                        "developer sets it in the YAML file): leave it as it "
+                                        "is, or remove the unit from the file."))
+            continue
         if item.flaw:
             problems.append(Problem(shown, item.line, item.flaw[0], f"{where}: {item.flaw[1]}"))
-        elif unit is None:
+            continue
+        if unit is None:
             problems.append(Problem(shown, item.line, "unit-unknown", f"{where} is not a unit "
                                     "of today's Swedish text (a page or key was renamed or "
                                     "removed); export the language again."))
-        elif item.source != unit.source:
-            problems.append(Problem(shown, item.line, "unit-stale", f"{where}: the Swedish "
-                                    "text has changed since this file was exported; export "
-                                    "again with --changed and translate the new text."))
-        elif not (item.done or (item.target.strip() and item.target != (unit.target or ""))):
-            continue  # not translated in this file
-        elif unit.state == "reviewed" and not unit.changed and not item.human:
+            continue
+        moved = retargeted(item.source, unit.source, item.target)
+        if moved is not None:  # only a link address changed since (trygg move-page)
+            item = replace(item, source=unit.source, target=moved)
+        if not (item.done or (item.target.strip() and item.target != (unit.target or ""))):
+            continue  # not translated in this file (stale or not, it brings nothing)
+        if item.source != unit.source:
+            if item.target == (unit.target or ""):
+                continue  # came back as it is on the site: nothing to write, nothing stale
+            else:
+                stale.append(Problem(shown, item.line, "unit-stale", f"{where}: the Swedish "
+                                     "text changed since this file was exported, so this "
+                                     "translation was left out (the rest is imported); it is "
+                                     "in the next export with --changed.", severity="warning"))
+                continue
+        new_text = item.target != (unit.target or "")
+        # New text under exactly the state we sent: the tool did not say that a person
+        # confirmed it, so it is a machine draft (README, "Reviewed or machine"). It is
+        # not an older file's draft, though: that one would carry the state sent then.
+        as_sent = new_text and item.human and (item.state, item.approved) == exported_state(unit)
+        if unit.state == "reviewed" and not unit.changed and not item.human:
             problems.append(Problem(shown, item.line, "unit-older", f"{where}: a person "
                                     "reviewed the translation on the site, and this file "
                                     "brings a machine draft for it (not confirmed by a "
                                     "translator), which would replace the review. The file is "
                                     "older than the last import: export again, or have the "
                                     "translator confirm the unit."))
+        elif new_text and copied_source(unit.source, item.target):
+            problems.append(Problem(shown, item.line, "unit-untranslated", f"{where}: the "
+                                    "translation is the Swedish text itself (a CAT tool's "
+                                    "\"copy source to target\"); translate it, or leave the "
+                                    "unit empty to keep it out of this import."))
         else:
             # A new text counts as translated even where a tool left the state as it was.
             # Its script is checked where it is new (a name or a number may stay as it is).
-            new_text = item.target not in (unit.target, unit.source)
+            script_new = item.target not in (unit.target, unit.source)
             found = guard.problems(unit.source, item.target, cell=unit.cell,
                                    markdown=unit.markdown, direction=language.direction,
-                                   script=language.script if new_text else None,
+                                   script=language.script if script_new else None,
                                    defined=defined.get(unit.file, frozenset()))
             problems += [Problem(shown, item.line, rule, f"{where}: {message}")
                          for rule, message in found]
             if not found:
-                accepted[item.key] = item
+                accepted[item.key] = replace(item, human=False) if as_sent else item
     texts: dict[str, str] = {}
+    forms: dict[str, Form] = {}
     for view in views.values():
         page = [u for u in units if u.file == view.sv_file]
         if any(u.key in accepted for u in page):
             text = _page(view, page, accepted, memory, problems)
             if text is not None and text != view.tr_text:
-                texts[view.tr_file] = text
-    _yaml(root, units, accepted, memory, texts, problems)
+                texts[view.tr_file], forms[view.tr_file] = text, view.tr_form
+    _yaml(root, units, accepted, memory, texts, forms, problems)
     if problems:
         raise ProblemsFound(problems)
+    if warnings is not None:
+        warnings += sorted(stale)
     # A page or data file removed or renamed since leaves nothing to remember.
     for mapping in (memory.units, memory.pages):
         for key in [k for k in mapping if not (root / k.partition("#")[0]).is_file()]:
@@ -91,27 +130,20 @@ def import_translations(root: Path, file: Path, shown: str) -> list[Path]:
     for name, text in sorted(texts.items()):
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        forms.get(name, Form()).write(path, text)  # its BOM and line endings as they were
         written.append(path)
     return [*written, memories.save(root, code, memory)]
 
 
-def file_language(languages, found: list[tuple[str | None, int]], shown: str) -> str:
-    """The site's language the file is for. A CAT tool may add a region (so-SO, ar-SA);
-    every <file> must be for the same language."""
-    others = [c for c in languages.codes if c != languages.source.code]
-    codes = [((lang or "").replace("_", "-").split("-")[0].lower(), lang, line)
-             for lang, line in found or [(None, 1)]]
-    for code, lang, line in codes:
-        if code not in others:
-            raise ProblemsFound([Problem(shown, line, "language-code", f"the file's "
-                                         f"target-language '{lang or ''}' is not a translated "
-                                         f"language of the site ({', '.join(others)}).")])
-        if code != codes[0][0]:
-            raise ProblemsFound([Problem(shown, line, "language-code", f"this <file> is for "
-                                         f"'{lang}', the first one for '{codes[0][1]}': send "
-                                         "one file per language.")])
-    return codes[0][0]
+def _not_text(item: Returned) -> bool:
+    """A UI string that is not text (units.NOT_TEXT), in a file exported before it was."""
+    return item.file.startswith(f"{STRINGS}/") and item.id.startswith(NOT_TEXT)
+
+
+def _ui_value(root: Path, code: str, key: str) -> str | None:
+    path = root / STRINGS / f"{code}.yml"
+    data = load_yaml(path, path.relative_to(root).as_posix()) if path.exists() else None
+    return data.get(key) if isinstance(data, dict) else None
 
 
 def _page(view: PageView, units: list[Unit], accepted: dict[str, Returned], memory,
@@ -197,7 +229,7 @@ def _remember_page(view: PageView, units: list[Unit], accepted: dict[str, Return
 
 
 def _yaml(root: Path, units: list[Unit], accepted: dict[str, Returned], memory,
-          texts: dict[str, str], problems: list[Problem]) -> None:
+          texts: dict[str, str], forms: dict[str, Form], problems: list[Problem]) -> None:
     """UI strings, checklist and contact texts: each changed value set in place (a missing
     language added beside the others), bottom up so that line numbers stay right."""
     edits: dict[str, list[tuple[int, str, str | None, str]]] = {}
@@ -216,8 +248,9 @@ def _yaml(root: Path, units: list[Unit], accepted: dict[str, Returned], memory,
                                     "first (trygg new-lang)."))
             continue
         if unit.target_file not in parsed:
-            parsed[unit.target_file] = parse_yaml(path.read_text(encoding="utf-8"),
-                                                  unit.target_file)
+            text, forms[unit.target_file] = read_text(path)
+            texts.setdefault(unit.target_file, text)
+            parsed[unit.target_file] = parse_yaml(text, unit.target_file)
         holder, parent = None, parsed[unit.target_file]
         for key in unit.target_path[:-1]:
             holder, parent = parent, parent.get(key) if isinstance(parent, dict) else None
@@ -225,7 +258,7 @@ def _yaml(root: Path, units: list[Unit], accepted: dict[str, Returned], memory,
         if isinstance(last, int):
             # An item of a list (the statement's issues): set in place; a missing one is
             # not guessed at.
-            text = texts.get(unit.target_file) or path.read_text(encoding="utf-8")
+            text = texts[unit.target_file]
             lines = (yamledit.item_lines(text, holder.lines[unit.target_path[-2]])
                      if isinstance(parent, list) and isinstance(holder, dict) else [])
             if last < len(lines):
@@ -247,7 +280,7 @@ def _yaml(root: Path, units: list[Unit], accepted: dict[str, Returned], memory,
                                     f"no place for it in {unit.target_file} "
                                     f"({'/'.join(map(str, unit.target_path[:-1]))} is missing)."))
     for name, changes in edits.items():
-        text = texts.get(name) or (root / name).read_text(encoding="utf-8")
+        text = texts[name]
         for line, how, key, value in sorted(changes, key=lambda c: c[0], reverse=True):
             text = (yamledit.set_value(text, line, value) if how == "set"
                     else yamledit.set_item(text, line, value) if how == "item"

@@ -34,14 +34,15 @@ def cmd_export(args) -> int:
             print(problem, file=sys.stderr)
         return 1
     print(f"wrote {output} ({count} unit(s) in {args.lang}); send it to the translators and "
-          f"bring it back with: trygg import {output}")
+          f"bring it back with: trygg import {output} --lang {args.lang}")
     return 0
 
 
 def cmd_import(args) -> int:
     """Write the translations in an XLIFF file back into the pages and YAML files.
 
-    Refuses (and writes nothing) when a unit loses a [[token]], a link, a {placeholder} or
+    Refuses (and writes nothing) when the file is for another language than --lang, or a
+    unit loses a [[token]], a link, a {placeholder} or
     the Markdown around it, naming the unit's id. A page whose units all come back as
     translated or reviewed by a person is recorded 'reviewed', otherwise 'machine'."""
     from .apply import import_translations
@@ -49,12 +50,13 @@ def cmd_import(args) -> int:
 
     root = _root()
     path = Path(args.file)
+    warnings = []
     if not path.is_file():
         print(f"{args.file}:1: file-missing: there is no such file; give the path of the "
               "XLIFF file the translators sent back.", file=sys.stderr)
         return 1
     try:
-        written = import_translations(root, path, _shown(root, path))
+        written = import_translations(root, path, _shown(root, path), args.lang, warnings)
     except ProblemsFound as found:
         for problem in found.problems:
             print(problem, file=sys.stderr)
@@ -62,6 +64,8 @@ def cmd_import(args) -> int:
         return 1
     for file in written:
         print(f"wrote {_shown(root, file)}")
+    for warning in warnings:  # units left for the next --changed; the rest is written
+        print(warning, file=sys.stderr)
     return 0
 
 
@@ -74,3 +78,6 @@ def register(verb) -> None:
                         help="only what changed in Swedish since the last import")
     imported = verb("import", cmd_import)
     imported.add_argument("file", help="the XLIFF file the translators sent back")
+    imported.add_argument("--lang", required=True,
+                          help="the language the file is for, e.g. so (a file for another "
+                               "language is refused)")

@@ -4,7 +4,9 @@
 For every unit: a hash of the Swedish text its translation was made from, and whether a
 person translated or reviewed it (``reviewed``) or a machine did (``machine``). For every
 page: the hashes of its Swedish blocks in order, which the translation lines up with, so
-that a paragraph added in Swedish later takes its own place and moves nothing else.
+that a paragraph added in Swedish later takes its own place and moves nothing else. For
+every page ``trygg move-page`` renamed: its old path and its new one, so that a file exported
+before the move still imports.
 ``trygg import`` writes it; ``trygg export --changed`` compares today's Swedish with it.
 """
 
@@ -21,6 +23,7 @@ FOLDER = Path("translations") / "exchange"
 class Memory:
     units: dict[str, list[str]] = field(default_factory=dict)  # key: [swedish hash, state]
     pages: dict[str, list[str]] = field(default_factory=dict)  # page: [block hashes]
+    moved: dict[str, str] = field(default_factory=dict)  # old page path: new page path
 
     def unit_hash(self, key: str) -> str | None:
         entry = self.units.get(key)
@@ -40,7 +43,7 @@ def load(root: Path, code: str) -> Memory:
     if not file.exists():
         return Memory()
     data = json.loads(file.read_text(encoding="utf-8"))
-    return Memory(data.get("units", {}), data.get("pages", {}))
+    return Memory(data.get("units", {}), data.get("pages", {}), data.get("moved", {}))
 
 
 def dumps(memory: Memory) -> str:
@@ -48,9 +51,11 @@ def dumps(memory: Memory) -> str:
     def entries(mapping: dict) -> str:
         return ",\n".join(f"    {json.dumps(key, ensure_ascii=False)}: {json.dumps(value)}"
                           for key, value in sorted(mapping.items()))
+    # "moved" only once a page was moved, so that the files written before stay as they are.
+    moved = f'  "moved": {{\n{entries(memory.moved)}\n  }},\n' if memory.moved else ""
     return ('{\n  "about": "Written by trygg import: the Swedish text each translation was '
             'made from (README, \\"Translation exchange\\"). Do not edit by hand.",\n'
-            f'  "pages": {{\n{entries(memory.pages)}\n  }},\n'
+            f'{moved}  "pages": {{\n{entries(memory.pages)}\n  }},\n'
             f'  "units": {{\n{entries(memory.units)}\n  }}\n}}\n')
 
 

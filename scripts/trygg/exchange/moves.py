@@ -28,6 +28,12 @@ def _follow(memory: memories.Memory, old_file: str, new_file: str, before: str,
             rehashed = {a.hash: b.hash for a, b in zip(old_blocks, new_blocks)}
             hashes = [rehashed.get(h, h) for h in hashes]
         memory.pages[new_file] = hashes
+    if old_file != new_file:  # a file exported before the move names the old path
+        for before, after in list(memory.moved.items()):
+            if after == old_file:
+                memory.moved[before] = new_file
+        memory.moved[old_file] = new_file
+        memory.moved.pop(new_file, None)  # moved back: its own path again
 
 
 def memories_after_move(root: Path, source: str, renamed: dict[str, str],

@@ -11,15 +11,20 @@ from pathlib import Path
 
 from ..languages import Languages
 from ..translation import source_hash, split_front_matter
-from ..yamlfile import load_yaml, parse_yaml
+from ..yamlfile import load_yaml, normal_text, parse_yaml
 from .markdown import Block, describe, parse_blocks, text_hash
 from .memory import Memory
+from .returns import Form, read
 from .yamledit import item_lines
 
 STRINGS = "translations"
 CHECKLISTS = Path("docs") / "_data" / "checklists"
 CONTACTS = Path("docs") / "_data" / "contacts.yml"
 STATEMENT = Path("docs") / "_data" / "accessibility.yml"
+# UI strings that are not text: the search's word separator and its pipeline are read by
+# lunr as a regular expression and a list of function names; a translation of them would
+# break the language's search, so they are set by a developer, never sent to translators.
+NOT_TEXT = ("search.config.",)
 
 
 @dataclass
@@ -32,6 +37,7 @@ class Unit:
     line: int            # its line in the Swedish file
     changed: bool = False  # the Swedish text changed since the last import, or no translation
     state: str = "none"    # reviewed, machine or none
+    resend: bool = False   # unchanged, on a page whose Swedish changed around it (--changed)
     cell: bool = False
     target_file: str = ""  # where the translation is written (YAML units)
     target_path: tuple = ()  # the keys of its value in target_file (YAML units)
@@ -64,6 +70,7 @@ class PageView:
     tr_blocks: list[Block]
     status: str                    # missing, untranslated, machine, reviewed
     in_sync: bool                  # translation.source is today's Swedish page
+    tr_form: Form = field(default_factory=Form)  # the translation's BOM and line endings
     mapping: dict[int, int] = field(default_factory=dict)  # Swedish block → translated block
     # Swedish block → its index at the last import (None: never imported)
     previous: dict[int, int] | None = None
@@ -115,12 +122,12 @@ def align(sv: list[Block], tr: list[Block], remembered: list[str] | None) -> dic
 def view_page(root: Path, languages: Languages, code: str, rel: str, memory: Memory) -> PageView:
     sv_file = f"docs/{languages.source.code}/{rel}"
     tr_file = f"docs/{code}/{rel}"
-    sv_text = (root / sv_file).read_text(encoding="utf-8")
+    sv_text, _ = read(root / sv_file)  # a BOM or CRLF read as MkDocs reads them
     sv = split_front_matter(sv_text, sv_file)
     sv_lines = sv_text.splitlines(keepends=True)
     sv_blocks = parse_blocks(sv_lines, sv.body_line - 1)
     tr_path = root / tr_file
-    tr_text = tr_path.read_text(encoding="utf-8") if tr_path.exists() else None
+    tr_text, tr_form = read(tr_path) if tr_path.exists() else (None, Form())
     status, in_sync, tr_meta, tr_lines, tr_blocks = "missing", False, {}, [], []
     if tr_text is not None:
         tr = split_front_matter(tr_text, tr_file)
@@ -130,7 +137,7 @@ def view_page(root: Path, languages: Languages, code: str, rel: str, memory: Mem
         in_sync = block.get("source") == source_hash(sv_text)
         tr_blocks = parse_blocks(tr_lines, tr.body_line - 1)
     view = PageView(rel, sv_file, tr_file, sv_text, sv_lines, sv.meta, sv_blocks, tr_text,
-                    tr_lines, tr_meta, tr_blocks, status, in_sync)
+                    tr_lines, tr_meta, tr_blocks, status, in_sync, tr_form)
     remembered = memory.pages.get(sv_file)
     if remembered is not None:
         view.previous = _pairs(remembered, [b.hash for b in sv_blocks])
@@ -146,6 +153,7 @@ def block_unit_id(block: Block, index: int, cell: int) -> str:
 
 def source_texts(text: str, file: str) -> tuple[dict[str, str], list[Block]]:
     """A Swedish page's units' texts by id (title, description, blocks), and its blocks."""
+    text = normal_text(text)
     page = split_front_matter(text, file)
     blocks = parse_blocks(text.splitlines(keepends=True), page.body_line - 1)
     texts = {key: page.meta[key] for key in ("title", "description")
@@ -201,7 +209,7 @@ def yaml_units(root: Path, languages: Languages, code: str, memory: Memory) -> l
     sv = load_yaml(root / sv_file, sv_file) or {}
     tr = load_yaml(root / tr_file, tr_file) if (root / tr_file).exists() else {}
     for key, text in sv.items():
-        if isinstance(text, str):
+        if isinstance(text, str) and not str(key).startswith(NOT_TEXT):
             target = tr.get(key) if isinstance(tr, dict) else None
             units.append(Unit(sv_file, str(key), "UI string", text,
                               target if isinstance(target, str) and target else None,
@@ -238,7 +246,7 @@ def statement_units(root: Path, source: str, code: str) -> list[Unit]:
     path, file = root / STATEMENT, STATEMENT.as_posix()
     if not path.exists():
         return []
-    text = path.read_text(encoding="utf-8")
+    text, _ = read(path)
     texts = (parse_yaml(text, file) or {}).get("text") or {}
     sv = texts.get(source) if isinstance(texts.get(source), dict) else {}
     mine = texts.get(code) if isinstance(texts.get(code), dict) else {}

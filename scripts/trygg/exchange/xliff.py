@@ -7,7 +7,12 @@ is and where. States (XLIFF 1.2): a machine draft is ``needs-review-translation`
 ``needs-translation``; a translation a person made or checked is ``signed-off``
 (``approved="yes"``). Coming back, a unit counts as done by a person when its state is
 ``translated``, ``signed-off`` or ``final``, or it is approved; one still ``new`` or
-``needs-translation`` was not translated and is left out.
+``needs-translation`` was not translated and is left out. A unit whose ``state-qualifier``
+says a machine made it (``mt-suggestion``, ``leveraged-mt``: any ``…-mt``) is a machine
+draft unless a reviewer signed it off (``signed-off``, ``final`` or approved): ``translated``
+is also what a tool writes when it pre-translates by machine. A new text under exactly the
+state we sent (``exported_state``) is a machine draft too (apply.py): a tool that changed
+the text without touching the state did not say that a person confirmed it.
 """
 
 from __future__ import annotations
@@ -22,9 +27,28 @@ from .units import Unit
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 HUMAN_STATES = {"translated", "signed-off", "final"}
+REVIEWED_STATES = {"signed-off", "final"}  # a reviewer's, never a machine's pre-translation
 # A unit still in one of these states was not translated in this file (the old target is
 # only there for reference): it is left out, as if its target were empty.
 NOT_DONE_STATES = {"new", "needs-translation", "needs-adaptation", "needs-l10n"}
+
+
+def machine_qualifier(qualifier: str | None) -> bool:
+    """XLIFF 1.2's qualifiers for a text derived from machine translation (``mt-suggestion``,
+    ``leveraged-mt``; a tool's own ``x-…-mt`` alike)."""
+    return bool(qualifier) and (qualifier == "mt-suggestion" or qualifier.endswith("-mt"))
+
+
+def exported_state(unit: Unit) -> tuple[str | None, bool]:
+    """The state and approval ``write`` gives ``unit`` (what comes back when a tool leaves
+    them alone)."""
+    if unit.target is None:
+        return None, False
+    if unit.changed:
+        return "needs-translation", False
+    if unit.state == "reviewed":
+        return "signed-off", True
+    return "needs-review-translation", False
 
 
 # translate-toolkit writes XLIFF 1.1 by default; the same classes with the 1.2 namespace
@@ -48,16 +72,17 @@ def write(units: list[Unit], source_lang: str, target_lang: str) -> bytes:
         store.addunit(item)
         if unit.target is not None:
             item.settarget(unit.target)
-            if unit.changed:
-                item.set_state_n(item.S_NEEDS_TRANSLATION)
-            elif unit.state == "reviewed":
-                item.set_state_n(item.S_SIGNED_OFF)
-            else:
-                item.set_state_n(item.S_NEEDS_REVIEW)
+            state, _ = exported_state(unit)  # set_state_n sets approved with signed-off
+            item.set_state_n({"needs-translation": item.S_NEEDS_TRANSLATION,
+                              "signed-off": item.S_SIGNED_OFF}.get(state, item.S_NEEDS_REVIEW))
+            if state == "needs-review-translation":
                 item.getlanguageNode(lang=None, index=1).set("state-qualifier", "mt-suggestion")
         where = f"{unit.kind}; {unit.file}:{unit.line}"
         if unit.changed and unit.target is not None:
             where += "; the Swedish text changed since this translation was made"
+        elif unit.resend:
+            where += ("; its text did not change, only the Swedish page around it (lines "
+                      "re-wrapped, say): send it back as it is")
         item.addnote(where, origin="developer")
     store.setsourcelanguage(source_lang)
     store.settargetlanguage(target_lang)
@@ -72,10 +97,12 @@ class Returned:
     id: str
     source: str
     target: str
-    human: bool
+    human: bool  # a person confirmed it (by its state; apply.py also compares the states sent)
     done: bool  # translated in this file (by a person or a machine)
     line: int  # its line in the XLIFF file, for messages
     flaw: tuple[str, str] | None = None  # (rule, message) when it cannot be read as sent
+    state: str | None = None
+    approved: bool = False
 
     @property
     def key(self) -> str:
@@ -104,11 +131,14 @@ def read(path: Path) -> tuple[list[tuple[str | None, int]], list[Returned]]:
                     "translation tool, or export again.")
         first.setdefault(item.getid(), line)
         state = node.get("state") if node is not None else None
-        human = item.isapproved() or state in HUMAN_STATES
+        qualifier = node.get("state-qualifier") if node is not None else None
+        approved = bool(item.isapproved())
+        human = (approved or state in REVIEWED_STATES
+                 or state in HUMAN_STATES and not machine_qualifier(qualifier))
         target = str(item.target or "")
         done = bool(target.strip()) and (human or state not in NOT_DONE_STATES)
         returned.append(Returned(file, local, str(item.source or ""), target, human, done,
-                                 line, flaw))
+                                 line, flaw, state, approved))
     return languages, returned
 
 
