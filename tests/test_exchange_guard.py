@@ -75,7 +75,7 @@ def test_the_reviewers_nel_paragraph_is_refused_at_its_line_and_nothing_is_writt
     set_targets(file, {key: f'{SOMALI} \x85## Digniin cusub\x85\x85!!! danger "Ha la xiriirin '
                        'booliska"'})
     before = digest(project)
-    result = subprocess.run([sys.executable, "-m", "trygg.cli", "import", str(file)],
+    result = subprocess.run([sys.executable, "-m", "trygg.cli", "import", str(file), "--lang", "so"],
                             cwd=project, capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 1
@@ -203,7 +203,7 @@ def test_the_reviewers_structure_cases_are_refused_at_the_unit(project, tmp_path
     set_targets(file, {key: target})
     before = digest(project)
     with pytest.raises(ProblemsFound) as found:
-        import_translations(project, file, "so.xlf")
+        import_translations(project, file, "so.xlf", "so")
     problems = found.value.problems
     assert problems and all(p.line == line_of(file, key) and f"unit '{key}'" in p.message
                             for p in problems)
@@ -228,7 +228,7 @@ def test_a_unit_sent_twice_is_refused_at_the_duplicates_line(project, tmp_path):
     assert len(lines) == 2
     before = digest(project)
     with pytest.raises(ProblemsFound) as found:
-        import_translations(project, file, "so.xlf")
+        import_translations(project, file, "so.xlf", "so")
     assert [(p.line, p.rule) for p in found.value.problems] == [(lines[1], "unit-duplicate")]
     assert f"(first at line {lines[0]})" in found.value.problems[0].message
     assert digest(project) == before
@@ -292,7 +292,7 @@ def test_text_in_g_and_mrk_is_kept_and_imported(project, tmp_path):
     set_targets(file, {f"{PAGE}#3": 'Ilmahaagu <g id="1">wuu</g> beddelmaa.',
                        f"{PAGE}#6": '<mrk mtype="seg" mid="1">Waa run.</mrk> '
                                     '<mrk mtype="seg" mid="2">Waa caadi.</mrk>'}, xml=True)
-    import_translations(project, file, "so.xlf")
+    import_translations(project, file, "so.xlf", "so")
     page = (project / PAGE.replace("/sv/", "/so/")).read_text(encoding="utf-8")
     assert "\nIlmahaagu wuu beddelmaa.\n" in page
     assert "\nWaa run. Waa caadi.\n" in page
