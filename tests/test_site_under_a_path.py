@@ -1,0 +1,65 @@
+"""A site served under a path (a GitHub Pages project site: https://<owner>.github.io/<repo>/)
+builds and checks clean; an address from the host's root outside that path is still a link
+that leads nowhere (README, "Continuous integration and publishing")."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, make_project
+from trygg.check import check_site
+
+SITE_URL = "https://example.github.io/trygga-barn/"
+
+
+def trygg(project: Path, *args: str, site_url: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "trygg.cli", *args], cwd=project,
+                          capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url})
+
+
+@pytest.fixture(scope="module")
+def under_a_path(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("path"), FIXTURES / "i18n-site" / "docs")
+    result = trygg(project, "build", "--no-browser", site_url=SITE_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+def test_a_site_under_a_path_builds_and_checks_clean(under_a_path):
+    home = (under_a_path / "site" / "ar" / "index.html").read_text(encoding="utf-8")
+    # The build wrote the path into the head (the absolute addresses the check must follow).
+    assert f'<link rel="canonical" href="{SITE_URL}ar/">' in home
+    assert f'href="{SITE_URL}" hreflang="sv"' in home
+    # The 404 page links from the host's root (it is shown at any depth).
+    missing = (under_a_path / "site" / "404.html").read_text(encoding="utf-8")
+    assert '<script src="/trygga-barn/assets/javascripts/theme-globals.js">' in missing
+    result = trygg(under_a_path, "check", "--no-browser", site_url=SITE_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _with_link(project: Path, href: str) -> None:
+    page = project / "site" / "ar" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", f'<p><a href="{href}">x</a></p></article>', 1),
+                    encoding="utf-8")
+
+
+@pytest.mark.parametrize("href, broken", [
+    ("/trygga-barn/ti/", False),             # from the host's root, inside the site
+    ("/trygga-barn/assets/stylesheets/site.css", False),
+    ("/trygga-barn", False),                 # the site's home without its last /
+    ("/ti/", True),                          # the host's /ti/: another site, not ours
+    ("/trygga-barn/finns-inte/", True),
+])
+def test_an_address_from_the_hosts_root_is_inside_the_site_only_under_its_path(
+        tmp_path, under_a_path, href, broken):
+    project = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
+    subprocess.run(["cp", "-r", str(under_a_path / "site"), str(project)], check=True)
+    _with_link(project, href)
+    findings = check_site(project / "site", project, rules={"link-broken"})
+    assert [f.message for f in findings] == (
+        [f"'{href}' leads to a page or file that does not exist."] if broken else [])
