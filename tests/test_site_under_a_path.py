@@ -3,6 +3,7 @@ builds and checks clean; an address from the host's root outside that path is st
 that leads nowhere (README, "Continuous integration and publishing")."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,10 +16,13 @@ from trygg.check import check_site
 SITE_URL = "https://example.github.io/trygga-barn/"
 
 
-def trygg(project: Path, *args: str, site_url: str) -> subprocess.CompletedProcess:
+def trygg(project: Path, *args: str, site_url: str | None) -> subprocess.CompletedProcess:
+    """``trygg`` with SITE_URL set to ``site_url`` (None: not set, mkdocs.yml's address)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url or ""}
+    if site_url is None:
+        del env["SITE_URL"]
     return subprocess.run([sys.executable, "-m", "trygg.cli", *args], cwd=project,
-                          capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url})
+                          capture_output=True, text=True, env=env)
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +67,20 @@ def test_an_address_from_the_hosts_root_is_inside_the_site_only_under_its_path(
     findings = check_site(project / "site", project, rules={"link-broken"})
     assert [f.message for f in findings] == (
         [f"'{href}' leads to a page or file that does not exist."] if broken else [])
+
+
+def test_the_browser_rules_see_a_site_under_a_path_as_they_see_it_at_a_root(tmp_path, under_a_path):
+    # The local server serves the site under its path, so that the 404 page's addresses from
+    # the host's root (its styles and scripts) load as they will when published. The fixture
+    # has findings of its own in the browser (reflow in its right-to-left sidebar); the path
+    # must change none of them.
+    at_root = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
+    built = trygg(at_root, "build", "--no-browser", site_url=None)
+    assert built.returncode == 0, built.stderr
+    findings = {}
+    for project, site_url in ((at_root, None), (under_a_path, SITE_URL)):
+        result = trygg(project, "check", site_url=site_url)
+        findings[site_url] = sorted(line for line in result.stderr.splitlines()
+                                    if re.match(r"^\S+:\d+: [a-z-]+: ", line))
+    assert findings[SITE_URL] == findings[None]
+    assert not any(": page-has-heading-one:" in f or "404" in f for f in findings[SITE_URL])
