@@ -83,4 +83,36 @@ def test_the_browser_rules_see_a_site_under_a_path_as_they_see_it_at_a_root(tmp_
         findings[site_url] = sorted(line for line in result.stderr.splitlines()
                                     if re.match(r"^\S+:\d+: [a-z-]+: ", line))
     assert findings[SITE_URL] == findings[None]
-    assert not any(": page-has-heading-one:" in f or "404" in f for f in findings[SITE_URL])
+
+
+def test_the_browser_check_serves_the_site_under_its_path_so_the_404_page_is_whole(under_a_path):
+    # Reached at any depth, the 404 page asks for its styles and scripts from the host's
+    # root (/trygga-barn/assets/…): the browser rules must see it styled, as readers will.
+    from browser import Watch, chromium
+    from trygg.check.core import load_site
+    from trygg.localserver import serving
+
+    site = load_site(under_a_path / "site", under_a_path)
+    assert site.base == "/trygga-barn/"
+    with serving(site.site_dir, site.base) as base, chromium() as browser:
+        assert base.endswith("/trygga-barn")
+        tab = browser.new_page()
+        watch, failed = Watch(tab), []
+        tab.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+        tab.goto(base + "/404.html", wait_until="load")
+        assert tab.evaluate("getComputedStyle(document.body).fontFamily") != \
+            browser.new_page().evaluate("getComputedStyle(document.body).fontFamily")
+        tab.goto(base.removesuffix("/trygga-barn") + "/ti/", wait_until="load")  # not our site
+    assert failed == [base.removesuffix("/trygga-barn") + "/ti/"], failed
+    assert [u for u in watch.requests if "/assets/stylesheets/" in u], watch.requests
+
+
+def test_an_empty_site_url_means_not_set(tmp_path):
+    # A pull request from a fork (or any before the repository variable exists) gets SITE_URL
+    # empty: it builds and checks with mkdocs.yml's address, as with SITE_URL unset.
+    project = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
+    result = trygg(project, "build", "--no-browser", site_url="")
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = (project / "site" / "ar" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://trygga-barn.example/ar/">' in home
+    assert trygg(project, "check", "--no-browser", site_url="").returncode == 0

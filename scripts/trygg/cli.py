@@ -258,6 +258,19 @@ def main(argv: list[str] | None = None) -> int:
     return _run(args)
 
 
+def _site_url_unset_when_empty() -> None:
+    """An empty SITE_URL means "not set": mkdocs.yml's address (its !ENV default) is used.
+    GitHub Actions sets SITE_URL from a repository variable, and a pull request from a fork,
+    or any run before the variable exists, gets it empty; MkDocs' !ENV would take that empty
+    text as the address and leave the pages without canonical links. The workflow itself
+    stops a push to main without the variable (README, "Continuous integration and
+    publishing"). Removed here, it is unset for MkDocs' processes too."""
+    import os
+
+    if os.environ.get("SITE_URL", "x").strip() == "":
+        del os.environ["SITE_URL"]
+
+
 def _run(args) -> int:
     """The verb, with no traceback for an editor: a stop signal ends it like Ctrl-C (so that
     no temporary folder stays behind), and a fault names the file it was reading."""
@@ -266,6 +279,7 @@ def _run(args) -> int:
     from .crash import unexpected
 
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    _site_url_unset_when_empty()
     try:
         return args.run(args)
     except ProblemsFound as found:  # a verb that reads the sources meets a mistake in them
