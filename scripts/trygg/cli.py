@@ -74,8 +74,8 @@ def cmd_check(args) -> int:
 
     root = _root()
     findings = validate_project(root) + _checker(args, root)(root / args.site_dir)
-    report(findings, args.format)
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    summary_written = report(findings, args.format)
+    return 1 if any(f.severity == "error" for f in findings) or not summary_written else 0
 
 
 def cmd_build(args) -> int:
@@ -91,12 +91,12 @@ def cmd_build(args) -> int:
         report(found.problems, args.format)
         print("trygg build: nothing was built; site/ was left as it was.", file=sys.stderr)
         return 1
-    report(problems, args.format)
+    summary_written = report(problems, args.format)
     if any(p.severity == "error" for p in problems):
         print("trygg build: the check found problems; site/ was left as it was.", file=sys.stderr)
         return 1
     print(f"trygg build: {args.site_dir}/ is up to date.")
-    return 0
+    return 0 if summary_written else 1
 
 
 def _run_editing(action) -> int:
