@@ -116,3 +116,17 @@ def test_an_empty_site_url_means_not_set(tmp_path):
     home = (project / "site" / "ar" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://trygga-barn.example/ar/">' in home
     assert trygg(project, "check", "--no-browser", site_url="").returncode == 0
+
+
+def test_the_browser_check_loads_the_404_page_under_the_sites_path(under_a_path):
+    # What browser.py asks the local server for: its record of what each page loaded (the
+    # browser cache keys results by those files) is by site path only when the site is
+    # served under its own path; from the host's root the files would not be found.
+    from trygg.check.browser import check_in_browser
+    from trygg.check.core import load_site
+
+    loaded: dict[str, list[str]] = {}
+    check_in_browser(load_site(under_a_path / "site", under_a_path), workers=1,
+                     only={"404.html"}, loaded=loaded)
+    assert "/assets/stylesheets/site.css" in loaded["404.html"], loaded
+    assert not [url for url in loaded["404.html"] if "trygga-barn" in url], loaded
