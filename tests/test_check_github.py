@@ -96,3 +96,50 @@ def test_a_message_with_percent_line_breaks_colons_and_commas_reaches_github_as_
     assert "\n" not in line and "\r" not in line
     assert _parse_as_the_runner_does(line) == (
         "error", {"file": "docs/sv/100%, a:b.md", "line": "7", "title": "link-broken"}, message)
+
+
+def _build(project, env):
+    return subprocess.run([sys.executable, "-m", "trygg.cli", "build", "--no-browser"],
+                          cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+
+
+def _rows(table: str) -> dict[str, str]:
+    """The summary table's 'how to fix' column, by rule."""
+    return {row.split("`")[1]: row.rsplit(" | ", 1)[1].removesuffix(" |")
+            for row in table.splitlines() if row.startswith("| `")}
+
+
+def test_trygg_build_fills_how_to_fix_for_source_rules_too(tmp_path):
+    # The review's case: `trygg build` stops at the source rules, before any page is checked.
+    project = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
+    page = project / "docs" / "sv" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("bara-svenska.md", "bara-svensk.md"),
+                    encoding="utf-8")
+    status = project / "docs" / "ar" / "index.md"
+    status.write_text(status.read_text(encoding="utf-8").replace("status: machine", "status: done"),
+                      encoding="utf-8")
+    summary_file = tmp_path / "summary.md"
+    result = _build(project, {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary_file)})
+    assert result.returncode == 1
+    assert "nothing was built" in result.stderr
+    fixes = _rows(summary_file.read_text(encoding="utf-8"))
+    # A rule the check also has: its help text. A source rule only: its first finding's message.
+    assert fixes["link-broken"].startswith("the link or file leads nowhere on this site. Check")
+    assert fixes["translation-status"].startswith("status 'done' is unknown; use 'machine'")
+    assert fixes["translation-status"].endswith("(at docs/ar/index.md:5)")
+    assert all(fixes.values()), fixes
+
+
+def test_an_unwritable_job_summary_is_named_and_the_findings_still_shown(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
+    page = project / "docs" / "sv" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("bara-svenska.md", "bara-svensk.md"),
+                    encoding="utf-8")
+    result = _build(project, {"GITHUB_ACTIONS": "true",
+                              "GITHUB_STEP_SUMMARY": "/nonexistent/x.md"})
+    assert result.returncode == 1, result.stderr
+    assert "::error file=docs/sv/index.md,line=8,title=link-broken::" in result.stdout
+    assert ("/nonexistent/x.md:1: job-summary: the job summary cannot be written to this file "
+            "(No such file or directory); GITHUB_STEP_SUMMARY names it.") in result.stderr
+    assert "unexpected error" not in result.stderr and "exceptions.yml" not in result.stderr

@@ -246,6 +246,23 @@ CATALOGUE = {
     "an announcement with text but no last day": Mistake(
         lambda p: write(p / A, "text:\n  sv: Hej alla.\n"),
         A, 1, "announcement-date", 1, "until:"),
+    # -- symbolic links (outside review of issue 20, item 1) ---------------------------------
+    "a PDF that is a symbolic link to a file of the machine": Mistake(
+        lambda p: (write(p.parent / "secret.txt", "TOKEN=not-for-the-site\n"),
+                   (p / "docs/sv/bilaga.pdf").symlink_to(p.parent / "secret.txt"),
+                   append(p / "docs/sv/layout.md", "\nLäs [bilagan](bilaga.pdf).\n")),
+        "docs/sv/bilaga.pdf", 1, "file-symlink", 1, "replace the link by the file itself"),
+    "a strings file replaced by a symbolic link": Mistake(
+        lambda p: (write(p.parent / "en.yml", (p / "translations/en.yml").read_text("utf-8")),
+                   (p / "translations/en.yml").unlink(),
+                   (p / "translations/en.yml").symlink_to(p.parent / "en.yml")),
+        "translations/en.yml", 1, "file-symlink", 1, "replace the link by the file itself"),
+    "trygg reviewed on a page that is a symbolic link": Mistake(
+        lambda p: (write(p.parent / "ar-index.md", (p / "docs/ar/index.md").read_text("utf-8")),
+                   (p / "docs/ar/index.md").unlink(),
+                   (p / "docs/ar/index.md").symlink_to(p.parent / "ar-index.md")),
+        "docs/ar/index.md", 1, "file-symlink", 1, "nothing is written through it",
+        ("reviewed", "index", "--lang", "ar")),
     "a heading one too many (found by the check, after the build)": Mistake(
         lambda p: append(p / "docs/sv/layout.md", "\n# En rubrik till\n"),
         "docs/sv/layout.md", 18, "page-has-heading-one", 1),

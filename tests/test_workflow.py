@@ -151,3 +151,27 @@ def test_dependabot_watches_pip_npm_and_actions():
     npm = ecosystems["npm"]["directories"]
     assert all((ROOT / d.lstrip("/") / "package.json").exists() for d in npm)
     assert {"/scripts/browser", "/scripts/benchmark"} <= set(npm)
+
+
+def _holds(expression: str, context: dict[str, str]) -> bool:
+    """A GitHub expression of ==, && and || over context values, evaluated as Actions would
+    (only what our conditions use; anything else is a KeyError, not a guess)."""
+    python = re.sub(r"\b(?:github|vars|env)\.[A-Za-z_]+\b", lambda m: repr(context[m.group(0)]),
+                    expression).replace("&&", " and ").replace("||", " or ")
+    return bool(eval(python, {"__builtins__": {}}))  # noqa: S307 - our own workflow's text
+
+
+def test_main_without_its_address_stops_before_anything_is_published_and_pull_requests_build():
+    steps = _workflow()["jobs"]["build-and-test"]["steps"]
+    guard = next(i for i, s in enumerate(steps) if s.get("name") == "Main publishes only with its address set")
+    assert "exit 1" in steps[guard]["run"] and "::error title=SITE_URL::" in steps[guard]["run"]
+    assert guard < [s.get("run") for s in steps].index("make site")
+    condition = steps[guard]["if"]
+    # Under Actions an unset variable reads as '' and env.SITE_URL copies it; trygg reads an
+    # empty SITE_URL as not set, so the pull request builds with mkdocs.yml's address.
+    cases = {("push", ""): True, ("push", "https://example.github.io/trygga-barn/"): False,
+             ("pull_request", ""): False}
+    for (event, site_url), stops in cases.items():
+        context = {"github.event_name": event, "vars.SITE_URL": site_url, "env.SITE_URL": site_url}
+        assert _holds(condition, context) is stops, (event, site_url)
+    assert "vars.SITE_URL" in condition

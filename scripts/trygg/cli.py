@@ -74,8 +74,8 @@ def cmd_check(args) -> int:
 
     root = _root()
     findings = validate_project(root) + _checker(args, root)(root / args.site_dir)
-    report(findings, args.format)
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    summary_written = report(findings, args.format)
+    return 1 if any(f.severity == "error" for f in findings) or not summary_written else 0
 
 
 def cmd_build(args) -> int:
@@ -91,12 +91,12 @@ def cmd_build(args) -> int:
         report(found.problems, args.format)
         print("trygg build: nothing was built; site/ was left as it was.", file=sys.stderr)
         return 1
-    report(problems, args.format)
+    summary_written = report(problems, args.format)
     if any(p.severity == "error" for p in problems):
         print("trygg build: the check found problems; site/ was left as it was.", file=sys.stderr)
         return 1
     print(f"trygg build: {args.site_dir}/ is up to date.")
-    return 0
+    return 0 if summary_written else 1
 
 
 def _run_editing(action) -> int:
@@ -258,6 +258,19 @@ def main(argv: list[str] | None = None) -> int:
     return _run(args)
 
 
+def _site_url_unset_when_empty() -> None:
+    """An empty SITE_URL means "not set": mkdocs.yml's address (its !ENV default) is used.
+    GitHub Actions sets SITE_URL from a repository variable, and a pull request from a fork,
+    or any run before the variable exists, gets it empty; MkDocs' !ENV would take that empty
+    text as the address and leave the pages without canonical links. The workflow itself
+    stops a push to main without the variable (README, "Continuous integration and
+    publishing"). Removed here, it is unset for MkDocs' processes too."""
+    import os
+
+    if os.environ.get("SITE_URL", "x").strip() == "":
+        del os.environ["SITE_URL"]
+
+
 def _run(args) -> int:
     """The verb, with no traceback for an editor: a stop signal ends it like Ctrl-C (so that
     no temporary folder stays behind), and a fault names the file it was reading."""
@@ -266,6 +279,7 @@ def _run(args) -> int:
     from .crash import unexpected
 
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    _site_url_unset_when_empty()
     try:
         return args.run(args)
     except ProblemsFound as found:  # a verb that reads the sources meets a mistake in them

@@ -13,6 +13,7 @@ from babel import Locale, UnknownLocaleError
 from .languages import LANGUAGES_FILE, Languages, load_languages
 from .problems import Problem, ProblemsFound
 from .strings import load_strings, required_keys, strings_file
+from .symlinks import writable
 from .translation import read_page, record_translation
 
 _PAGE_PATH = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
@@ -47,6 +48,8 @@ def new_page(root: Path, name: str, title: str, description: str | None = None) 
             f"\n---\n\n# {title}\n\nSkriv här vem sidan är för och vad den handlar om.\n")
     # Only the Swedish page: in every other language the page is missing until someone
     # translates it, so readers there see the current Swedish text (the i18n fallback).
+    for path in (source, root / "mkdocs.yml"):
+        writable(root, path)  # never through a symbolic link (README, "The source rules")
     source.parent.mkdir(parents=True, exist_ok=True)
     source.write_text(text, encoding="utf-8")
     (root / "mkdocs.yml").write_text(nav_text, encoding="utf-8")
@@ -101,6 +104,8 @@ def new_language(root: Path, code: str) -> list[Path]:
     entry = (f"  - code: {code}\n    material: {material or 'null'}\n"
              f"    search: {search or 'null'}\n    status: in-progress\n")
     languages_path = root / LANGUAGES_FILE
+    writable(root, languages_path)
+    writable(root, root / strings_file(languages.source).with_name(f"{code}.yml"))
     current = languages_path.read_text(encoding="utf-8")
     languages_path.write_text(current.rstrip("\n") + "\n" + entry, encoding="utf-8")
     written = [languages_path]
@@ -158,5 +163,5 @@ def record(root: Path, code: str, name: str, reviewed: bool = False) -> Path:
                                               else None)
     text = record_translation(target.read_text(encoding="utf-8"),
                               source.read_text(encoding="utf-8"), status=new_status)
-    target.write_text(text, encoding="utf-8")
+    writable(root, target).write_text(text, encoding="utf-8")
     return target

@@ -13,6 +13,7 @@ from .editing import page_path
 from .exchange.moves import memories_after_move
 from .languages import load_languages
 from .problems import Problem, ProblemsFound
+from .symlinks import writable
 from .translation import read_page, record_translation, source_hash
 from .validate import page_folder
 
@@ -92,6 +93,8 @@ def move_page(root: Path, old_name: str, new_name: str) -> list[Path]:
     writes.update(memories_after_move(root, source, {moved[0]: moved[1]}, sources_before,
                                       sources_after))
     config = _config_with(root, old, new)
+    for path in [*writes, root / "mkdocs.yml"]:
+        writable(root, path)  # never through a symbolic link, checked before any change
     for lang in languages:
         old_path = docs / lang.code / old
         if old_path.exists():

@@ -23,6 +23,7 @@ from .raw_html import page_problems as raw_html_problems
 from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
 from .sources import source_problems
+from .symlinks import symlink_problems
 from .strings import check_strings, load_strings, strings_file
 from .translation import read_page, translation_problems
 
@@ -86,7 +87,7 @@ def validate_project(root: Path) -> list[Problem]:
     problems += nav_coverage_problems(root, languages.source.code)
     problems += publisher_problems(root) + announcement_problems(root)
     problems += statement_problems(root, languages) + project_data_problems(root)
-    problems += file_problems(root) + source_problems(root, languages)
+    problems += file_problems(root) + symlink_problems(root) + source_problems(root, languages)
     # A data file that cannot be read is one finding: its references are not then each
     # reported as unknown (None skips those rules).
     try:

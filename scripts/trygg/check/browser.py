@@ -79,7 +79,7 @@ async def _check_all(site, workers: int, only=None, loaded=None):
         if only is None or page.site_path in only:
             queue.put_nowait((page, page.site_path in whole))
     findings = []
-    with serving(site.site_dir) as base:
+    with serving(site.site_dir, site.base) as base:  # the site's path, as published
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=check_browser_path(),
                                                        args=CHROMIUM_ARGS)

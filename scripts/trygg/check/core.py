@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -126,12 +127,26 @@ class Site:
     def page_at(self, site_path: str) -> Page | None:
         return self.pages.get(site_path)
 
+    @cached_property
+    def base(self) -> str:
+        """The path the site is served under: '/' at a domain's root, '/trygga-barn/' for a
+        GitHub Pages project site (from the canonical links, as the build wrote them)."""
+        return urlsplit(self.origin).path.rstrip("/") + "/" if self.origin else "/"
+
     def resolve(self, page: Page, href: str) -> tuple[str | None, str]:
         """The site path a same-site link leads to (None when it leaves the site), and its
         fragment."""
         href, _, fragment = href.partition("#")
         if self.origin and href.startswith(self.origin):
             href = "/" + href[len(self.origin):]
+        elif href.startswith("/") and not href.startswith("//"):
+            # An address from the host's root: inside the site only under its base path.
+            # Anything else on that host is not this site; the path returned is no file
+            # of the site, so a link there is reported as leading nowhere.
+            if href + "/" == self.base or href.startswith(self.base):
+                href = "/" + href[len(self.base):]
+            else:
+                return href, fragment
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//", href, re.I):
             return None, fragment
         if not href:
@@ -209,6 +224,12 @@ def _excepted(finding: Finding, exceptions: list[dict]) -> bool:
                for entry in exceptions)
 
 
+def register_rules() -> None:
+    """Every rule of the check in RULES (each module registers its rules on import)."""
+    from . import (content, external, language, links, privacy, scripts,  # noqa: F401
+                   structure, validity)
+
+
 def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
                browser: bool = False, workers: int = 4,
                external_cache: Path | None = None, shown: str | None = None,
@@ -225,9 +246,9 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
     check reads it itself."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from . import (content, external, language, links, privacy, scripts,  # noqa: F401 - register
-                   structure, validity)
+    from . import validity
 
+    register_rules()
     site = load_site(site_dir, root, languages, shown=shown)
     findings: list[Finding] = []
     # The HTML checker is a Java process of its own: it runs beside the other rules.

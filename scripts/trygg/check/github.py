@@ -54,6 +54,20 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def how_to_fix(findings: list[Problem]) -> dict[str, str]:
+    """Each rule's help text; a source rule has none of its own (validate.py writes the fix
+    into each message), so its first finding's message stands for it, with its place."""
+    from .core import register_rules
+
+    register_rules()
+    fixes = {}
+    for finding in sorted(findings):
+        if finding.rule not in fixes:
+            fixes[finding.rule] = (RULES[finding.rule].help if finding.rule in RULES else
+                                   f"{finding.message} (at {finding.path}:{finding.line})")
+    return fixes
+
+
 def step_summary(findings: list[Problem]) -> str:
     """The job summary's Markdown: findings per rule and language, and how to fix each rule."""
     if not findings:
@@ -66,9 +80,10 @@ def step_summary(findings: list[Problem]) -> str:
              "line under \"Files changed\" in the pull request.", "",
              "| rule | " + " | ".join(languages) + " | how to fix |",
              "|---|" + "---:|" * len(languages) + "---|"]
+    fixes = how_to_fix(findings)
     for rule in sorted({f.rule for f in findings}):
         cells = [str(counts[(rule, lang)] or "") for lang in languages]
-        fix = RULES[rule].help if rule in RULES else ""
+        fix = fixes[rule]
         lines.append(f"| `{rule}` | " + " | ".join(cells) + f" | {_cell(fix)} |")
     lines += ["", "<details><summary>Every finding</summary>", "", "```"]
     lines += [str(f).replace("```", "'''") for f in sorted(findings)]
@@ -76,22 +91,33 @@ def step_summary(findings: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def report(findings: list[Problem], fmt: str | None = None) -> None:
-    """Print the findings in ``fmt`` (default: by environment) and the summary.
+def report(findings: list[Problem], fmt: str | None = None) -> bool:
+    """Print the findings in ``fmt`` (default: by environment) and the summary; False when
+    the job summary could not be written (said, naming its file, after the findings).
 
     In the github format the workflow commands go to standard output, where the runner
     reads them, and the summary is also appended to $GITHUB_STEP_SUMMARY when it is set."""
+    from .core import register_rules
+
+    register_rules()  # every rule's help for the summary, also when no page was checked
     fmt = fmt or default_format()
     if fmt == "github":
         for finding in sorted(findings):
             print(workflow_command(finding))
         sys.stdout.flush()
-        target = os.environ.get("GITHUB_STEP_SUMMARY")
-        if target:
-            with Path(target).open("a", encoding="utf-8") as out:
-                out.write(step_summary(findings) + "\n")
     else:
         # Errors first: the first line an editor reads is something to fix.
         for finding in sorted(findings, key=lambda f: (f.severity != "error", f)):
             print(finding, file=sys.stderr)
     print(summary(findings), file=sys.stderr)
+    target = os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None
+    if target:
+        try:
+            with Path(target).open("a", encoding="utf-8") as out:
+                out.write(step_summary(findings) + "\n")
+        except OSError as error:
+            print(f"{target}:1: job-summary: the job summary cannot be written to this file "
+                  f"({error.strerror or error}); GITHUB_STEP_SUMMARY names it. The findings are "
+                  "printed above.", file=sys.stderr)
+            return False
+    return True

@@ -7,7 +7,6 @@ the site's ``assets/javascripts/`` (Material's bundle and our files in overrides
 
 from __future__ import annotations
 
-import posixpath
 
 from ..page_html import CONTENT_SECURITY_POLICY
 from ..raw_html import UNSAFE_SCHEME
@@ -39,13 +38,12 @@ def inline_script(page):
 @rule("script-source", "a page loads a script that is not one of the site's own files in "
       "assets/javascripts/. Add scripts to overrides/assets/javascripts/ and mkdocs.yml.")
 def script_source(page):
-    folder = posixpath.dirname("/" + page.site_path)
     for node in page.tree.css("script[src]"):
         raw = node.attributes.get("src") or ""
         src = raw.split("?")[0]
         if OTHER_ORIGIN.match(src):
             continue  # another website's script: third-party-load says so, once
-        path = posixpath.normpath(posixpath.join(folder, src)).lstrip("/")
+        path = page.site.resolve(page, src)[0] or ""  # the site's base path understood
         if not path.startswith(SCRIPT_FOLDER) or path not in page.site.files:
             yield page.finding("script-source", f"<script src='{src}'> is not a script file "
                                "of the site.", node, needles=(f'src="{raw}"',))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..languages import load_languages
 from ..problems import Problem, ProblemsFound
+from ..symlinks import writable
 from ..translation import record_translation, split_front_matter
 from ..yamlfile import load_yaml, parse_yaml
 from . import guard, memory as memories, yamledit
@@ -126,6 +127,10 @@ def import_translations(root: Path, file: Path, shown: str, lang: str,
     for mapping in (memory.units, memory.pages):
         for key in [k for k in mapping if not (root / k.partition("#")[0]).is_file()]:
             del mapping[key]
+    # A page or the memory replaced by a symbolic link must not make the import write a
+    # file elsewhere on the machine: every path is checked before the first is written.
+    for path in [root / name for name in texts] + [memories.path(root, code)]:
+        writable(root, path)
     written = []
     for name, text in sorted(texts.items()):
         path = root / name
