@@ -75,7 +75,7 @@ def test_import_refuses_to_write_through_a_linked_page_and_writes_nothing(tmp_pa
     file.write_bytes(bytes(store))
     memory = sorted((project / "translations").rglob("*.json"))
     memory_before = {p: p.read_bytes() for p in memory}
-    result = trygg(project, "import", str(file))
+    result = trygg(project, "import", str(file), "--lang", "so")
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stderr.startswith("docs/so/gangsnacket/varningstecken.md:1: file-symlink: "
                                     "this is a symbolic link"), result.stderr
