@@ -53,3 +53,26 @@ def test_a_changed_stylesheet_or_image_changes_every_key_it_touches(tmp_path, mo
     assert cache.renderer_fingerprint() == fingerprint
     (package / "book.css").write_text((package / "book.css").read_text() + "\nh1 { color: red }\n")
     assert cache.renderer_fingerprint() != fingerprint
+
+
+def test_a_kept_pdf_cut_short_or_swapped_is_rendered_again_not_published(real_site, tmp_path):
+    # Found by the review: the cache published whatever file it held under a key.
+    project = real_site.parent
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    before = _pdfs(site)
+    books = _books(project)
+    build_pdfs(project, site, books)  # every kept PDF and its hash in place
+    folder = project / cache.CACHE
+    by_bytes = {path.read_bytes(): path for path in folder.glob("*.pdf")}
+    sv, ar = by_bytes[before["pdf/gangsnacket-sv.pdf"]], by_bytes[before["ar/pdf/gangsnacket-ar.pdf"]]
+    sv_bytes, ar_bytes = sv.read_bytes(), ar.read_bytes()
+    sv.write_bytes(ar_bytes)
+    ar.write_bytes(sv_bytes)
+    checklist = by_bytes[before["pdf/checklista-trygghetsvandring-sv.pdf"]]
+    checklist.write_bytes(checklist.read_bytes()[:1000])
+    rendered = []
+    build_pdfs(project, site, books, rendered=rendered)
+    assert sorted(rendered) == ["ar/pdf/gangsnacket-ar.pdf", "pdf/checklista-trygghetsvandring-sv.pdf",
+                                "pdf/gangsnacket-sv.pdf"]
+    assert _pdfs(site) == before

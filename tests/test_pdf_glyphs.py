@@ -146,3 +146,18 @@ def test_the_web_pages_name_the_pdfs_fonts_first():
                      '[lang="ar"], [lang="fa"], [lang="ckb"]': "Noto Naskh Arabic",
                      '[lang="ti"]': "Noto Sans Ethiopic"}
     assert set(first.values()) == book
+
+
+@pytest.mark.parametrize("script, text", [("Latn", "Tryck <kbd>Ctrl</kbd> och <kbd>W</kbd>."),
+                                          ("Ethi", "ትግርኛ <kbd>Ctrl</kbd>")])
+def test_keys_and_code_are_set_in_the_pdfs_own_fonts(tmp_path, script, text):
+    # Found by the review: <kbd> (allowed in pages) and a code block took the browser's
+    # monospace font, which the PDFs do not bring, and stopped the build.
+    page = (f'<!DOCTYPE html><html lang="sv" data-script="{script}"><head><title>Tangenter'
+            '</title></head><body><section class="chapter" id="p1"><h1>Tangenter</h1>'
+            f'<p>{text}</p><pre><code>make site</code></pre></section></body></html>')
+    target = tmp_path / "pdf" / "tangenter-sv.pdf"
+    result = run_python(RENDER, str(PROJECT), str(target), page)  # a machine with only DejaVu
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""  # no letter outside the PDFs' fonts
+    assert target.exists()

@@ -40,8 +40,8 @@ def _make(root: Path, site_dir: Path, ui: dict, book: Book, fingerprint: str
     document = assemble(site_dir, book, ui, site_url_of(site_dir, book))
     key = cache.document_key(document, site_dir, fingerprint)
     target = site_dir / book.site_path
-    kept = cache.cached(root, key)
-    if kept.is_file():
+    kept = cache.kept(root, key)
+    if kept is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(kept, target)
         return book.site_path, target.stat().st_size, key, False

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -98,19 +97,35 @@ def cached(root: Path, key: str) -> Path:
     return root / CACHE / f"{key}.pdf"
 
 
+def kept(root: Path, key: str) -> Path | None:
+    """The kept PDF for this key, when it is whole and the one that was stored: its bytes
+    must match the hash written beside it (a file cut short, or swapped with another
+    book's, is rendered again instead of published)."""
+    path = cached(root, key)
+    try:
+        expected = path.with_suffix(".sha256").read_text(encoding="ascii").strip()
+        return path if hashlib.sha256(path.read_bytes()).hexdigest() == expected else None
+    except OSError:
+        return None
+
+
 def store(root: Path, key: str, pdf: Path) -> None:
-    """Keep a rendered PDF under its key (written beside, then renamed: never half a file)."""
+    """Keep a rendered PDF under its key, with the hash of its bytes beside it (each written
+    beside, then renamed: never half a file)."""
     target = cached(root, key)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{key}.{os.getpid()}.part")
-    shutil.copyfile(pdf, partial)
-    partial.replace(target)
+    data = pdf.read_bytes()
+    for path, content in ((target, data),
+                          (target.with_suffix(".sha256"), hashlib.sha256(data).hexdigest().encode())):
+        partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+        partial.write_bytes(content)
+        partial.replace(path)
 
 
 def prune(root: Path, keep: set[str]) -> None:
     """Forget PDFs no book of this build has, so the cache does not grow without end."""
     folder = root / CACHE
     if folder.is_dir():
-        for path in folder.glob("*.pdf"):
+        for path in [*folder.glob("*.pdf"), *folder.glob("*.sha256")]:
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
