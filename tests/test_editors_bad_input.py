@@ -263,6 +263,13 @@ CATALOGUE = {
                    (p / "docs/ar/index.md").symlink_to(p.parent / "ar-index.md")),
         "docs/ar/index.md", 1, "file-symlink", 1, "nothing is written through it",
         ("reviewed", "index", "--lang", "ar")),
+    # -- the theme and editors' backups (outside review of issues 15/19) -------------------
+    "an {% if %} without its {% endif %} in a theme template": Mistake(
+        lambda p: append(p / "overrides/partials/share.html", "{% if x %}\n"),
+        "overrides/partials/share.html", "{% if x %}", "template-syntax", 1, "{% endif %}"),
+    "Emacs' backup copy of a page": Mistake(
+        lambda p: write(p / "docs/sv/layout.md~", (p / "docs/sv/layout.md").read_text("utf-8")),
+        "docs/sv/layout.md~", 1, "file-editor-backup", 1, "editor's backup"),
     "a heading one too many (found by the check, after the build)": Mistake(
         lambda p: append(p / "docs/sv/layout.md", "\n# En rubrik till\n"),
         "docs/sv/layout.md", 18, "page-has-heading-one", 1),
@@ -412,6 +419,19 @@ def test_an_unexpected_fault_names_the_file_and_how_to_report_it(project):
     assert "Traceback" not in result.stderr
     assert "RuntimeError: a fault for the test" in result.stderr
     assert "please report it" in result.stderr.lower()
+
+
+def test_a_template_error_only_rendering_finds_names_its_file_and_line(project):
+    """A filter that is not there parses (the source rule passes it) but stops each
+    language's build: told at the template's line, as the editor's to fix, not trygg's."""
+    append(project / "overrides/partials/share.html", "{{ page.title | no_such_filter }}\n")
+    line = len((project / "overrides/partials/share.html").read_text("utf-8").splitlines())
+    result = trygg(project, "build", "--no-browser")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (f"overrides/partials/share.html:{line}: template-error: (sv) No filter named "
+            "'no_such_filter'") in result.stderr, result.stderr
+    assert "fault in trygg" not in result.stderr
 
 
 def test_a_pdf_that_fails_is_explained_at_the_markdown_line_first(tmp_path):

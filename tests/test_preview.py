@@ -296,6 +296,19 @@ def test_the_plan_ignores_what_no_build_reads_and_rebuilds_all_for_a_picture_or_
                          PurePosixPath("translations/ar.yml")}) == Plan(("ar", "ti"), ())
 
 
+@pytest.mark.parametrize("name", ["index.md~", "index.md.bak", "index.md.orig", "#index.md#",
+                                  "index.md.swp", "INDEX.MD.BAK"])
+def test_an_editors_backup_starts_no_rebuild_wherever_it_is_saved(name):
+    from trygg.preview_plan import ignored
+
+    for folder in ("docs/sv/gangsnacket", "docs/_data", "translations", "overrides/partials"):
+        assert ignored(PurePosixPath(folder, name)), f"{folder}/{name}"
+    # The files themselves still rebuild: only the copies are ignored.
+    for path in ("docs/sv/gangsnacket/index.md", "docs/_data/contacts.yml",
+                 "translations/sv.yml", "overrides/partials/share.html", "docs/sv/#1.md"):
+        assert not ignored(PurePosixPath(path)), path
+
+
 def test_a_browser_that_leaves_before_the_answer_is_no_error(tmp_path, monkeypatch, capsys):
     import socket
     import struct

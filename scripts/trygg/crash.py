@@ -30,3 +30,28 @@ def unexpected(error: BaseException) -> str:
 def mkdocs_stopped(error: str) -> str:
     """What an editor reads when MkDocs (or a plugin in it) failed unexpectedly."""
     return f"MkDocs stopped with an unexpected error: {error}\n{REPORT}\n"
+
+
+def template_failed(code: str | None, error: BaseException) -> str | None:
+    """A theme template MkDocs could not read or render (jinja2.TemplateError), told at its
+    file and line as an editor's finding, not as a fault in trygg: the source rules catch a
+    template's syntax first (theme_templates), so this is what they cannot see (a template
+    included by a name that is not there, a filter that is not there, a syntax Jinja only
+    meets when rendering). None for any other error."""
+    import jinja2
+
+    if not isinstance(error, jinja2.TemplateError):
+        return None
+    where = getattr(error, "filename", None) or getattr(error, "name", None) or "overrides/"
+    line = getattr(error, "lineno", None) or 1
+    message = str(getattr(error, "message", None) or error).rstrip(".")
+    if isinstance(error, jinja2.TemplateNotFound):
+        message = f"no template named '{error.name}' in overrides/ or the theme"
+    return (f"{_shown(where)}:{line}: template-error: ({code or 'site'}) {message}; fix the "
+            "template (its name, its tags and the filters it uses), then build again.\n")
+
+
+def _shown(filename: str) -> str:
+    """The template's path as the editor knows it (overrides/…), not the absolute one."""
+    parts = filename.replace(os.sep, "/").split("/")
+    return "/".join(parts[parts.index("overrides"):]) if "overrides" in parts else filename

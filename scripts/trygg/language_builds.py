@@ -28,7 +28,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from types import SimpleNamespace
 
-from .crash import mkdocs_stopped
+from .crash import mkdocs_stopped, template_failed
 from .languages import Languages
 from .search_index import split_search_index
 
@@ -58,7 +58,8 @@ def _build_one(root: Path, out: Path, code: str | None) -> None:
         cli.main(["build", "--quiet", *strict, "--config-file", str(root / "mkdocs.yml"),
                   "--site-dir", str(out)], prog_name="mkdocs")
     except Exception as error:  # noqa: BLE001 - a fault in a plugin: told, never a traceback
-        sys.stderr.write(mkdocs_stopped(f"({code}) {type(error).__name__}: {error}"))
+        sys.stderr.write(template_failed(code, error)
+                         or mkdocs_stopped(f"({code}) {type(error).__name__}: {error}"))
         if os.environ.get("TRYGG_DEBUG"):
             raise
         sys.exit(1)

@@ -16,13 +16,9 @@ from pathlib import Path, PurePosixPath
 
 from .languages import Languages
 from .pdf.books import checklist_pages
-from .published_files import FILES, PAGE
+from .published_files import FILES, PAGE, editor_backup
 from .problems import ProblemsFound
 from .translation import split_front_matter, translation_state
-
-# Edited by hand in those folders, but never published by MkDocs: an editor's temporary
-# and backup files (MkDocs leaves out names starting with '.').
-_IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp")
 
 
 @dataclass(frozen=True)
@@ -37,8 +33,10 @@ class Plan:
 def ignored(relative: PurePosixPath) -> bool:
     """A file no build reads: hidden, an editor's backup, or in docs/ a kind the site does not
     publish (vim tests a folder with a file named '4913'; published_files stops a real one)."""
+    # An editor's backup is refused by the source rules (file-editor-backup) at the next
+    # build; saving one must not start a rebuild on every keystroke's autosave.
     if any(part.startswith(".") for part in relative.parts) or \
-            relative.name.endswith(_IGNORED_SUFFIXES):
+            editor_backup(relative.name.lower()):
         return True
     if relative.parts[:2] == ("docs", "_data"):
         return relative.suffix.lower() not in (".yml", ".yaml")

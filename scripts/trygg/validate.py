@@ -24,6 +24,7 @@ from .readability import lix
 from .sitedata import announcement_problems, publisher_problems
 from .sources import source_problems
 from .symlinks import symlink_problems
+from .theme_templates import template_problems
 from .strings import check_strings, load_strings, strings_file
 from .translation import read_page, translation_problems
 
@@ -88,6 +89,7 @@ def validate_project(root: Path) -> list[Problem]:
     problems += publisher_problems(root) + announcement_problems(root)
     problems += statement_problems(root, languages) + project_data_problems(root)
     problems += file_problems(root) + symlink_problems(root) + source_problems(root, languages)
+    problems += template_problems(root)
     # A data file that cannot be read is one finding: its references are not then each
     # reported as unknown (None skips those rules).
     try:
