@@ -153,3 +153,41 @@ def test_search_opened_offline_says_so_and_works_once_online(browser, real_site,
     assert first.evaluate("a => a.href").split("#")[0] == f"{base}/{lang.prefix}{PAGE}"
     expect(meta).not_to_have_text(message)
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code, blocked", [("sv", "**/workers/search.*.min.js"),
+                                           ("ar", "**/lunr/min/lunr.ar.min.js")])
+def test_search_whose_worker_or_stemmer_fails_says_so_and_retries(browser, real_site, serve,
+                                                                    code, blocked):
+    """The index comes but Material's worker or the stemmer does not: the reader is told,
+    and once the file can be fetched, opening search again finds."""
+    lang = LANGUAGES.get(code)
+    word = _unique_word(index(real_site, lang), PAGE, r"[\s\-፡።،؛]+")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.route(blocked, lambda route: route.abort())
+    page = context.new_page()
+    base = serve(real_site)
+    page.goto(f"{base}/{lang.prefix}", wait_until="networkidle")
+    meta = page.locator(".md-search-result__meta")
+    toggle = page.locator("button[data-trygg-toggle=__search]")
+
+    def open_search_and_type():
+        toggle.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("[data-md-component=search-query]")).to_be_focused()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(word)
+        page.keyboard.press("End")
+
+    open_search_and_type()
+    message = _ui(code, "search.result.unavailable")
+    expect(meta).to_have_text(message, timeout=15000)
+    context.unroute(blocked)
+    page.keyboard.press("Escape")
+    open_search_and_type()
+    first = page.locator(".md-search-result__list a").first
+    first.wait_for(timeout=15000)
+    assert first.evaluate("a => a.href").split("#")[0] == f"{base}/{lang.prefix}{PAGE}"
+    expect(meta).not_to_have_text(message)
+    context.close()

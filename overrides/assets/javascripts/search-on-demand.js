@@ -9,7 +9,8 @@
 // Fetched late, the index can meet a dropped connection, and Material then waits for it
 // for good ("Initialising search"). So Material never hears of a failed index request: the
 // reader is told (search.result.unavailable, from translations/<code>.yml via the page's
-// __config), and the same request is sent again when they open search or type again.
+// __config), and the same request is sent again when they open search or type again. The
+// same goes for Material's worker and its stemmer, which our worker fetches.
 (function () {
   var INDEX = /\/search\/search_index\.json$/;
   var waiting = [];
@@ -19,7 +20,10 @@
     opened = true;
     waiting.splice(0).forEach(function (send) { send(); });
   }
-  function unavailable() {
+  // The reader is told, and retry() runs when they open search or type again.
+  function unavailable(retry) {
+    opened = false;
+    waiting.push(retry);
     var config = document.getElementById("__config");
     var meta = document.querySelector(".md-search-result__meta");
     if (!config || !meta) return;
@@ -45,14 +49,27 @@
     var send = sends.get(request);
     if (!send) return;  // "error" and "load" both told us
     sends.delete(request);
-    opened = false;
-    unavailable();
-    waiting.push(function () {
+    unavailable(function () {
       xhrOpen.call(request, "GET", urls.get(request));
       sends.set(request, send);
       send();
     });
   }
+  // Our worker (workers/search-on-demand.js) says when Material's worker or its stemmer
+  // could not be fetched; Material never sees that message (ours is the first listener).
+  var PageWorker = window.Worker;
+  window.Worker = function (url, options) {
+    var worker = new PageWorker(url, options);
+    if (/\/workers\/search-on-demand\.js$/.test(new URL(String(url), location.href).pathname)) {
+      worker.addEventListener("message", function (event) {
+        if (!event.data || event.data.trygg !== "unavailable") return;
+        event.stopImmediatePropagation();
+        unavailable(function () { worker.postMessage({ trygg: "retry" }); });
+      });
+    }
+    return worker;
+  };
+  window.Worker.prototype = PageWorker.prototype;
   XMLHttpRequest.prototype.open = function (method, url) {
     urls.set(this, new URL(String(url), location.href).pathname);
     return xhrOpen.apply(this, arguments);
