@@ -6,9 +6,11 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
+from playwright.sync_api import expect
 
 from browser import chromium
-from conftest import ROOT
+from conftest import ARTIFACTS, ROOT
 from trygg.languages import load_languages
 
 LANGUAGES = load_languages(ROOT)
@@ -105,4 +107,87 @@ def test_search_is_fetched_only_when_the_reader_opens_it(browser, real_site, ser
     assert any("/workers/search." in url for url in requested)
     if lang.search:
         assert any(f"lunr.{lang.search}.min.js" in url for url in requested)
+    context.close()
+
+
+def _ui(code, key):
+    return yaml.safe_load((ROOT / "translations" / f"{code}.yml").read_text("utf-8"))[key]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["sv", "ar", "ti"])
+def test_search_opened_offline_says_so_and_works_once_online(browser, real_site, serve, code):
+    """The connection drops after the page came: opening search tells the reader, in their
+    language, that search could not be loaded; back online, opening search again finds."""
+    lang = LANGUAGES.get(code)
+    word = _unique_word(index(real_site, lang), PAGE, r"[\s\-፡።،؛]+")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    base = serve(real_site)
+    page.goto(f"{base}/{lang.prefix}", wait_until="networkidle")
+    context.set_offline(True)
+    meta = page.locator(".md-search-result__meta")
+    toggle = page.locator("button[data-trygg-toggle=__search]")
+
+    def open_search_and_type():
+        toggle.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("[data-md-component=search-query]")).to_be_focused()
+        page.keyboard.press("Control+A")  # retyped: the word replaces what was there
+        page.keyboard.type(word)
+        page.keyboard.press("End")
+
+    open_search_and_type()
+    message = _ui(code, "search.result.unavailable")
+    expect(meta).to_have_text(message, timeout=15000)
+    expect(meta).to_be_visible()
+    if code != "sv":
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.wait_for_timeout(1000)  # for the eye only: Material's search panel slides in
+        page.screenshot(path=str(ARTIFACTS / f"search-offline-{code}.png"))
+    context.set_offline(False)
+    page.keyboard.press("Escape")
+    open_search_and_type()
+    first = page.locator(".md-search-result__list a").first
+    first.wait_for(timeout=15000)
+    assert first.evaluate("a => a.href").split("#")[0] == f"{base}/{lang.prefix}{PAGE}"
+    expect(meta).not_to_have_text(message)
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code, blocked", [("sv", "**/workers/search.*.min.js"),
+                                           ("ar", "**/lunr/min/lunr.ar.min.js")])
+def test_search_whose_worker_or_stemmer_fails_says_so_and_retries(browser, real_site, serve,
+                                                                    code, blocked):
+    """The index comes but Material's worker or the stemmer does not: the reader is told,
+    and once the file can be fetched, opening search again finds."""
+    lang = LANGUAGES.get(code)
+    word = _unique_word(index(real_site, lang), PAGE, r"[\s\-፡።،؛]+")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.route(blocked, lambda route: route.abort())
+    page = context.new_page()
+    base = serve(real_site)
+    page.goto(f"{base}/{lang.prefix}", wait_until="networkidle")
+    meta = page.locator(".md-search-result__meta")
+    toggle = page.locator("button[data-trygg-toggle=__search]")
+
+    def open_search_and_type():
+        toggle.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("[data-md-component=search-query]")).to_be_focused()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(word)
+        page.keyboard.press("End")
+
+    open_search_and_type()
+    message = _ui(code, "search.result.unavailable")
+    expect(meta).to_have_text(message, timeout=15000)
+    context.unroute(blocked)
+    page.keyboard.press("Escape")
+    open_search_and_type()
+    first = page.locator(".md-search-result__list a").first
+    first.wait_for(timeout=15000)
+    assert first.evaluate("a => a.href").split("#")[0] == f"{base}/{lang.prefix}{PAGE}"
+    expect(meta).not_to_have_text(message)
     context.close()
