@@ -127,15 +127,9 @@ def test_search_opened_offline_says_so_and_works_once_online(browser, real_site,
     page.goto(f"{base}/{lang.prefix}", wait_until="networkidle")
     context.set_offline(True)
     meta = page.locator(".md-search-result__meta")
-    toggle = page.locator("button[data-trygg-toggle=__search]")
 
     def open_search_and_type():
-        toggle.focus()
-        page.keyboard.press("Enter")
-        expect(page.locator("[data-md-component=search-query]")).to_be_focused()
-        page.keyboard.press("Control+A")  # retyped: the word replaces what was there
-        page.keyboard.type(word)
-        page.keyboard.press("End")
+        _open_search_and_type(page, word)
 
     open_search_and_type()
     message = _ui(code, "search.result.unavailable")
@@ -148,10 +142,7 @@ def test_search_opened_offline_says_so_and_works_once_online(browser, real_site,
     context.set_offline(False)
     page.keyboard.press("Escape")
     open_search_and_type()
-    first = page.locator(".md-search-result__list a").first
-    first.wait_for(timeout=15000)
-    assert first.evaluate("a => a.href").split("#")[0] == f"{base}/{lang.prefix}{PAGE}"
-    expect(meta).not_to_have_text(message)
+    _expect_the_page_found(page, f"{base}/{lang.prefix}{PAGE}", meta, message)
     context.close()
 
 
@@ -170,15 +161,9 @@ def test_search_whose_worker_or_stemmer_fails_says_so_and_retries(browser, real_
     base = serve(real_site)
     page.goto(f"{base}/{lang.prefix}", wait_until="networkidle")
     meta = page.locator(".md-search-result__meta")
-    toggle = page.locator("button[data-trygg-toggle=__search]")
 
     def open_search_and_type():
-        toggle.focus()
-        page.keyboard.press("Enter")
-        expect(page.locator("[data-md-component=search-query]")).to_be_focused()
-        page.keyboard.press("Control+A")
-        page.keyboard.type(word)
-        page.keyboard.press("End")
+        _open_search_and_type(page, word)
 
     open_search_and_type()
     message = _ui(code, "search.result.unavailable")
@@ -186,8 +171,22 @@ def test_search_whose_worker_or_stemmer_fails_says_so_and_retries(browser, real_
     context.unroute(blocked)
     page.keyboard.press("Escape")
     open_search_and_type()
+    _expect_the_page_found(page, f"{base}/{lang.prefix}{PAGE}", meta, message)
+    context.close()
+
+
+def _open_search_and_type(page, word):
+    """As a keyboard user: Tab to the search button, Enter, type (replacing what is there)."""
+    page.locator("button[data-trygg-toggle=__search]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-md-component=search-query]")).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(word)
+    page.keyboard.press("End")
+
+
+def _expect_the_page_found(page, address, meta, message):
     first = page.locator(".md-search-result__list a").first
     first.wait_for(timeout=15000)
-    assert first.evaluate("a => a.href").split("#")[0] == f"{base}/{lang.prefix}{PAGE}"
+    assert first.evaluate("a => a.href").split("#")[0] == address
     expect(meta).not_to_have_text(message)
-    context.close()
