@@ -365,3 +365,47 @@ def test_a_box_and_a_fold_out_look_the_same_with_the_trimmed_stylesheet(browser,
                                                                         serve, scheme):
     shot = ARTIFACTS / "stylesheet-trim" / f"sv-boxes-{scheme}.png"
     _compare(browser, serve(boxes_site), GUIDE, 360, scheme, _open_boxes, shot)
+
+
+def test_a_kept_trim_is_the_trim_of_the_same_site(i18n_site, tmp_path):
+    # trygg build keeps the last trimmed sheet in .cache/stylesheet/, by the stylesheet, the
+    # pages' classes and the scripts it was made from.
+    cache = tmp_path / "cache"
+    expected, first, second = (tmp_path / name for name in ("expected", "first", "second"))
+    for folder in (expected, first, second):
+        shutil.copytree(i18n_site, folder)
+    name = trim_site(expected)
+    assert trim_site(first, cache=cache) == name
+    assert len(list(cache.glob("*.css"))) == 1
+    assert trim_site(second, cache=cache) == name
+    assert _site_files(second) == _site_files(expected)
+
+
+def test_a_kept_trim_cut_short_or_changed_is_not_used(i18n_site, tmp_path):
+    cache = tmp_path / "cache"
+    expected, first, second = (tmp_path / name for name in ("expected", "first", "second"))
+    for folder in (expected, first, second):
+        shutil.copytree(i18n_site, folder)
+    trim_site(expected)
+    trim_site(first, cache=cache)
+    kept = next(cache.glob("*.css"))
+    kept.write_bytes(kept.read_bytes()[:100])
+    trim_site(second, cache=cache)
+    assert _site_files(second) == _site_files(expected)
+
+
+def test_a_class_new_to_the_site_brings_back_its_rules_despite_a_kept_trim(i18n_site, tmp_path):
+    cache = tmp_path / "cache"
+    before, after, expected = (tmp_path / name for name in ("before", "after", "expected"))
+    for folder in (before, after):
+        shutil.copytree(i18n_site, folder)
+    trim_site(before, cache=cache)
+    # A page now uses a class of Material's that no page used: its rules must come back.
+    page = after / "index.html"
+    page.write_text(page.read_text("utf-8").replace("<article", '<article data-x="" '
+                    'class="md-typeset md-status--new" ', 1), "utf-8")
+    shutil.copytree(after, expected)
+    trimmed = trim_site(after, cache=cache)
+    assert trimmed == trim_site(expected)
+    assert ".md-status--new" in (after / STYLESHEETS / trimmed).read_text("utf-8")
+    assert ".md-status--new" not in (before / STYLESHEETS / trim_site(before)).read_text("utf-8")

@@ -31,14 +31,14 @@ def run_mkdocs(root: Path, out_dir: Path) -> None:
     # Read once, before the processes fork: each language's build starts with it read.
     project = project_at(root)
     try:
-        build_languages(root, out_dir, project.languages, project.strings)
+        classes = build_languages(root, out_dir, project.languages, project.strings)
     except LanguageBuildFailed as error:
         raise BuildFailed(f"the site could not be built ({error}); see the messages above") \
             from error
     # Once, on the merged site: what a page can use is known only when every language is
     # built (stylesheet_trim). `trygg serve` keeps Material's whole stylesheet.
     try:
-        trim_site(out_dir)
+        trim_site(out_dir, classes, root / ".cache" / "stylesheet")
     except StylesheetTrimFailed as error:
         raise BuildFailed(f"Material's stylesheet could not be trimmed: {error}") from error
 

@@ -31,6 +31,7 @@ from types import SimpleNamespace
 from .crash import mkdocs_stopped, template_failed
 from .languages import Languages
 from .search_index import split_search_index
+from .stylesheet_trim import site_classes
 
 PROCESS_ENV = "TRYGG_LANGUAGE_PROCESS"
 # What every language's build writes outside its own folder: the theme's files (the same in
@@ -43,10 +44,11 @@ class LanguageBuildFailed(Exception):
     pass
 
 
-def _build_one(root: Path, out: Path, code: str | None) -> None:
+def _build_one(root: Path, out: Path, code: str | None, read_classes: bool = False) -> None:
     """In the forked process: MkDocs' own command line, as ``mkdocs build`` runs it. Without
     ``code``, the build mkdocs.yml and the environment ask for (``trygg serve --lang ar``:
-    one language at the root, not strict)."""
+    one language at the root, not strict). With ``read_classes``, the classes its pages
+    carry are written beside ``out`` (``<code>.classes``) for the stylesheet trim."""
     from mkdocs.__main__ import cli
 
     strict = []
@@ -55,8 +57,17 @@ def _build_one(root: Path, out: Path, code: str | None) -> None:
         strict = ["--strict"]
     os.chdir(root)
     try:
-        cli.main(["build", "--quiet", *strict, "--config-file", str(root / "mkdocs.yml"),
-                  "--site-dir", str(out)], prog_name="mkdocs")
+        try:
+            cli.main(["build", "--quiet", *strict, "--config-file", str(root / "mkdocs.yml"),
+                      "--site-dir", str(out)], prog_name="mkdocs")
+        except SystemExit as stop:  # click ends the process even when the build succeeds
+            if stop.code:
+                raise
+        if read_classes:
+            # Read here, while the other language builds, rather than from the merged site
+            # afterwards, when one core would wait.
+            out.with_name(f"{code}.classes").write_text(
+                "\n".join(sorted(site_classes(out))), encoding="utf-8")
     except Exception as error:  # noqa: BLE001 - a fault in a plugin: told, never a traceback
         sys.stderr.write(template_failed(code, error)
                          or mkdocs_stopped(f"({code}) {type(error).__name__}: {error}"))
@@ -66,8 +77,9 @@ def _build_one(root: Path, out: Path, code: str | None) -> None:
 
 
 def build_languages(root: Path, site_dir: Path, languages: Languages, strings: dict[str, dict],
-                    workers: int | None = None) -> None:
-    """Build every language into ``site_dir`` (which must not exist), ``workers`` at a time."""
+                    workers: int | None = None) -> frozenset[str]:
+    """Build every language into ``site_dir`` (which must not exist), ``workers`` at a time;
+    returns every class its pages carry."""
     import mkdocs.__main__  # noqa: F401 - imported once here, before the processes fork
     from mkdocs.config import load_config
 
@@ -79,28 +91,34 @@ def build_languages(root: Path, site_dir: Path, languages: Languages, strings: d
     parts.mkdir()
     try:
         _run_all(root, parts, languages.codes, workers or os.cpu_count() or 1)
+        classes = frozenset(name for code in languages.codes for name in (
+            parts / f"{code}.classes").read_text(encoding="utf-8").split())
         merge(parts, site_dir, languages, strings)
+        return classes
     finally:
         shutil.rmtree(parts, ignore_errors=True)
 
 
 def _run_all(root: Path, parts: Path, codes: list[str], workers: int) -> None:
-    failed = run_builds(root, parts, codes, workers)
+    failed = run_builds(root, parts, codes, workers, read_classes=True)
     if failed:
         # MkDocs has told the editor why, above; every language was tried.
         raise LanguageBuildFailed("could not build: " + ", ".join(sorted(failed)))
 
 
-def run_builds(root: Path, parts: Path, codes: list[str | None], workers: int) -> list[str]:
+def run_builds(root: Path, parts: Path, codes: list[str | None], workers: int,
+               read_classes: bool = False) -> list[str]:
     """Each language built into ``parts/<code>`` by a process forked from this one (``None``:
-    the one build the environment asks for, into ``parts/site``); returns those that failed."""
+    the one build the environment asks for, into ``parts/site``); returns those that failed.
+    ``read_classes``: each also writes ``parts/<code>.classes`` (see _build_one)."""
     context = multiprocessing.get_context("fork")
     pending, running, failed = list(codes), {}, []
     while pending or running:
         while pending and len(running) < workers:
             code = pending.pop(0)
             process = context.Process(target=_build_one, args=(root, parts / (code or "site"),
-                                                               code), name=f"mkdocs-{code}")
+                                                               code, read_classes),
+                                      name=f"mkdocs-{code}")
             process.start()
             running[process.sentinel] = (code, process)
         for sentinel in wait(list(running)):

@@ -64,11 +64,17 @@ def trim(css: str, used_classes: Iterable[str], script_text: str) -> str:
     used = frozenset(used_classes)
     prefixes, suffixes = joined_pieces(script_text)
 
+    known: dict[str, bool] = {}
+
     def alive(name: str) -> bool:
         # Any mention in a script counts, in a string or not: a name only read there (a
         # querySelector) keeps its rules too, which costs little and is never wrong.
-        return (name in used or name in script_text or name.startswith(tuple(prefixes))
-                or name.endswith(tuple(suffixes)))
+        # Remembered per name: a class recurs in many selectors, and each search of the
+        # scripts' text (760 kB) costs more than the rest of the trim.
+        if name not in known:
+            known[name] = (name in used or name in script_text
+                           or name.startswith(tuple(prefixes)) or name.endswith(tuple(suffixes)))
+        return known[name]
 
     # The text as tinycss2 numbers its lines and columns (its own newline normalisation,
     # which changes nothing a browser reads).
@@ -147,9 +153,13 @@ def site_scripts(site_dir: Path) -> str:
                      for path in sorted(site_dir.rglob("*.js")))
 
 
-def trim_site(site_dir: Path) -> str:
+def trim_site(site_dir: Path, classes: Iterable[str] | None = None,
+              cache: Path | None = None) -> str:
     """Replace Material's stylesheet by its trimmed copy, under a name from its own content
-    hash, and point every page at it; returns the new file's name."""
+    hash, and point every page at it; returns the new file's name. ``classes``: every class
+    the site's pages carry, when the language builds have read them already
+    (language_builds.py); ``cache``: a folder keeping the last trimmed sheet by what it was
+    made from."""
     folder = site_dir / STYLESHEETS
     found = sorted(p for p in folder.iterdir() if MAIN.match(p.name)) if folder.is_dir() else []
     if len(found) != 1:
@@ -157,7 +167,14 @@ def trim_site(site_dir: Path) -> str:
             f"expected one Material stylesheet {STYLESHEETS}/main.<hash>.min.css, found "
             f"{[p.name for p in found]}; did the theme change how it names it?")
     old = found[0]
-    text = trim(old.read_text(encoding="utf-8"), site_classes(site_dir), site_scripts(site_dir))
+    css = old.read_text(encoding="utf-8")
+    used = site_classes(site_dir) if classes is None else set(classes)
+    scripts = site_scripts(site_dir)
+    text = _kept(cache, (css, "\0".join(sorted(used)), scripts)) if cache else None
+    if text is None:
+        text = trim(css, used, scripts)
+        if cache:
+            _keep(cache, (css, "\0".join(sorted(used)), scripts), text)
     data = text.encode("utf-8")
     # A new name for new content: a browser that cached Material's file never uses it here.
     new = folder / f"main.{hashlib.sha256(data).hexdigest()[:8]}.min.css"
@@ -171,9 +188,46 @@ def trim_site(site_dir: Path) -> str:
     return new.name
 
 
+# The last trim kept: the same stylesheet, classes and scripts give the same text, so a build
+# that changed none of them (most builds: an edit of a page's words) skips the trim.
+
+def _key(inputs: tuple[str, ...]) -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes())  # a change to the trim itself counts
+    for part in inputs:
+        digest.update(b"\0" + part.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _kept(cache: Path, inputs: tuple[str, ...]) -> str | None:
+    try:
+        data = (cache / f"{_key(inputs)}.css").read_bytes()
+        digest = (cache / f"{_key(inputs)}.sha256").read_text(encoding="ascii")
+    except OSError:
+        return None
+    # A file cut short or changed by hand is not used: the trim runs again.
+    return data.decode("utf-8") if hashlib.sha256(data).hexdigest() == digest else None
+
+
+def _keep(cache: Path, inputs: tuple[str, ...], text: str) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    for stale in cache.glob("*"):
+        stale.unlink(missing_ok=True)  # one site, one trimmed sheet: the last one
+    data = text.encode("utf-8")
+    key = _key(inputs)
+    (cache / f"{key}.css").write_bytes(data)
+    (cache / f"{key}.sha256").write_text(hashlib.sha256(data).hexdigest(), encoding="ascii")
+
+
 def _relink(page: Path, old: str, new: str) -> None:
     html = page.read_text(encoding="utf-8")
     if old not in html:
+        return
+    # Every page is written by page_html.serialize, which writes the link's address as
+    # href="…/main.<hash>.min.css": replacing that text is the edit. A page where it is
+    # written otherwise is read and rewritten as HTML.
+    written = f'{STYLESHEETS}/{old}"'
+    if html.count(old) == html.count(written):
+        page.write_text(html.replace(written, f'{STYLESHEETS}/{new}"'), encoding="utf-8")
         return
     tree = LexborHTMLParser(html)
     for link in tree.css("link[rel~=stylesheet][href]"):

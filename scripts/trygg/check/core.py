@@ -248,23 +248,23 @@ def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
 
     from . import validity
 
+    from .page_rules import PageFindings
+
     register_rules()
     site = load_site(site_dir, root, languages, shown=shown)
-    findings: list[Finding] = []
+    chosen = [rule for rule in RULES.values() if not (rules and rule.id not in rules)
+              and rule.family not in ("browser", "external") and rule.id != "html-valid"]
+    # The page rules are shared with forked processes (page_rules.py), forked before the
+    # HTML checker's thread starts, so no fork copies a thread.
+    by_page = PageFindings(site, [rule for rule in chosen if rule.scope == "page"])
     # The HTML checker is a Java process of its own: it runs beside the other rules.
     pool = ThreadPoolExecutor(max_workers=1)
     validating = pool.submit(lambda: list(validity.html_valid(site, validity_cache))) if (
         not rules or "html-valid" in rules) else None
-    for rule in RULES.values():
-        if rules and rule.id not in rules or rule.family in ("browser", "external"):
-            continue
-        if rule.id == "html-valid":
-            continue
+    findings: list[Finding] = by_page.collect()
+    for rule in chosen:
         if rule.scope == "site":
             findings.extend(rule.check(site))
-        else:
-            for page in site.pages.values():
-                findings.extend(rule.check(page))
     if browser and browser_cache is not None:
         from .browser_cache import check_in_browser_cached
 

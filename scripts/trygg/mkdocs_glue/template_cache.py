@@ -36,8 +36,14 @@ def _version(package: str) -> str:
         return "-"
 
 
+# Read once, when MkDocs loads the plugin (before the language builds fork, so they inherit
+# it): importlib.metadata reads the packages' files on every call, which made a tenth of a
+# language's build when it was asked for each template.
+VERSIONS = tuple(f"{package} {_version(package)}" for package in PACKAGES)
+
+
 def environment_fingerprint(env: jinja2.Environment) -> str:
-    parts = [f"{package} {_version(package)}" for package in PACKAGES]
+    parts = list(VERSIONS)
     for option in OPTIONS:
         value = getattr(env, option, None)
         parts.append(f"{option}={_name(value) if callable(value) else repr(value)}")
