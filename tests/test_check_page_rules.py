@@ -40,5 +40,5 @@ def _fails_on_the_second_page(page):
 
 
 def test_a_rule_that_fails_in_a_forked_process_fails_the_check():
-    with pytest.raises(RuntimeError, match="the rule broke on p1"):
+    with pytest.raises(ValueError, match="the rule broke on p1"):
         PageFindings(_site(4), [_rule(_fails_on_the_second_page)], workers=2).collect()

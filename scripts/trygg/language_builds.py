@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from multiprocessing.connection import wait
 from pathlib import Path
 from types import SimpleNamespace
@@ -44,12 +45,20 @@ class LanguageBuildFailed(Exception):
     pass
 
 
-def _build_one(root: Path, out: Path, code: str | None, read_classes: bool = False) -> None:
+def _build_one(root: Path, out: Path, code: str | None, read_classes: bool = False,
+               log: Path | None = None) -> None:
     """In the forked process: MkDocs' own command line, as ``mkdocs build`` runs it. Without
     ``code``, the build mkdocs.yml and the environment ask for (``trygg serve --lang ar``:
     one language at the root, not strict). With ``read_classes``, the classes its pages
-    carry are written beside ``out`` (``<code>.classes``) for the stylesheet trim."""
+    carry are written beside ``out`` (``<code>.classes``) for the stylesheet trim. With
+    ``log``, what MkDocs prints goes there, for the parent to show (build_languages)."""
     from mkdocs.__main__ import cli
+
+    if log is not None:
+        written = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(written, 1)
+        os.dup2(written, 2)
+        os.close(written)
 
     strict = []
     if code:
@@ -77,9 +86,13 @@ def _build_one(root: Path, out: Path, code: str | None, read_classes: bool = Fal
 
 
 def build_languages(root: Path, site_dir: Path, languages: Languages, strings: dict[str, dict],
-                    workers: int | None = None) -> frozenset[str]:
+                    workers: int | None = None,
+                    before_messages: Callable[[], None] | None = None) -> frozenset[str]:
     """Build every language into ``site_dir`` (which must not exist), ``workers`` at a time;
-    returns every class its pages carry."""
+    returns every class its pages carry. What MkDocs says is shown once every language is
+    built, language by language; ``before_messages`` runs first and may raise to keep it
+    unsaid (trygg build: the source rules, run beside the builds, found errors, which say
+    more than MkDocs would)."""
     import mkdocs.__main__  # noqa: F401 - imported once here, before the processes fork
     from mkdocs.config import load_config
 
@@ -90,7 +103,16 @@ def build_languages(root: Path, site_dir: Path, languages: Languages, strings: d
     parts = site_dir.parent / f"{site_dir.name}.languages"
     parts.mkdir()
     try:
-        _run_all(root, parts, languages.codes, workers or os.cpu_count() or 1)
+        failed = run_builds(root, parts, languages.codes, workers or os.cpu_count() or 1,
+                            read_classes=True, logs=True)
+        if before_messages is not None:
+            before_messages()
+        for code in languages.codes:
+            sys.stderr.write((parts / f"{code}.log").read_text(encoding="utf-8",
+                                                                 errors="replace"))
+        if failed:
+            # MkDocs has told the editor why, above; every language was tried.
+            raise LanguageBuildFailed("could not build: " + ", ".join(sorted(failed)))
         classes = frozenset(name for code in languages.codes for name in (
             parts / f"{code}.classes").read_text(encoding="utf-8").split())
         merge(parts, site_dir, languages, strings)
@@ -99,25 +121,21 @@ def build_languages(root: Path, site_dir: Path, languages: Languages, strings: d
         shutil.rmtree(parts, ignore_errors=True)
 
 
-def _run_all(root: Path, parts: Path, codes: list[str], workers: int) -> None:
-    failed = run_builds(root, parts, codes, workers, read_classes=True)
-    if failed:
-        # MkDocs has told the editor why, above; every language was tried.
-        raise LanguageBuildFailed("could not build: " + ", ".join(sorted(failed)))
-
-
 def run_builds(root: Path, parts: Path, codes: list[str | None], workers: int,
-               read_classes: bool = False) -> list[str]:
+               read_classes: bool = False, logs: bool = False) -> list[str]:
     """Each language built into ``parts/<code>`` by a process forked from this one (``None``:
     the one build the environment asks for, into ``parts/site``); returns those that failed.
-    ``read_classes``: each also writes ``parts/<code>.classes`` (see _build_one)."""
+    ``read_classes``: each also writes ``parts/<code>.classes``; ``logs``: what each says goes
+    to ``parts/<code>.log`` instead of the terminal (see _build_one)."""
     context = multiprocessing.get_context("fork")
     pending, running, failed = list(codes), {}, []
     while pending or running:
         while pending and len(running) < workers:
             code = pending.pop(0)
             process = context.Process(target=_build_one, args=(root, parts / (code or "site"),
-                                                               code, read_classes),
+                                                               code, read_classes,
+                                                               parts / f"{code}.log" if logs
+                                                               else None),
                                       name=f"mkdocs-{code}")
             process.start()
             running[process.sentinel] = (code, process)
