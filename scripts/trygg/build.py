@@ -10,6 +10,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from . import build_cache
+from .announcement import current_announcement
 from .forked import Forked
 from .language_builds import LanguageBuildFailed, build_languages
 from .pdf.books import PdfFailed
@@ -47,6 +49,19 @@ def run_mkdocs(root: Path, out_dir: Path,
         raise BuildFailed(f"Material's stylesheet could not be trimmed: {error}") from error
 
 
+def _mkdocs_phase(root: Path, out_dir: Path, before_messages: Callable[[], None]) -> None:
+    """run_mkdocs, or its output kept from a build of exactly the same inputs
+    (build_cache.py)."""
+    project = project_at(root)
+    source = project.languages.source.code
+    key = build_cache.inputs_key(root, [current_announcement(root, code, source)
+                                        for code in project.languages.codes])
+    if build_cache.take(root, key, out_dir):
+        return
+    run_mkdocs(root, out_dir, before_messages=before_messages)
+    build_cache.keep(root, key, out_dir)
+
+
 def make_pdfs(root: Path, site_dir: Path) -> dict[str, int]:
     """The guide and every checklist as PDFs in every language, from the pages just built."""
     books = list(project_at(root).books)
@@ -81,7 +96,7 @@ def build_site(root: Path, site_dir: Path,
     try:
         new = workdir / site_dir.name
         try:
-            run_mkdocs(root, new, before_messages=sources_clean)
+            _mkdocs_phase(root, new, sources_clean)
         except Exception:
             # Whatever stopped the build (the project's data could not be read, a file not
             # in UTF-8 …), the source rules' errors come first when they have any: they name
