@@ -128,3 +128,22 @@ def test_each_reader_rule_fails_on_its_page(tmp_path):
     assert expected <= found, "\n".join(map(str, sorted(found)))
     assert not {f for f in found if f[0].startswith(("focus-", "form-")) and "/sv/" not in f[1]
                 and "/ar/" not in f[1] and not f[1].startswith("site/")}
+
+
+def test_storage_written_by_answering_a_form_is_found(tmp_path):
+    """Back answers the first form of each language; what the answer stores is read after
+    it, not only what the page stores on opening (the check reads storage in one exchange
+    with axe on other pages, before anything is answered)."""
+    site = clean_site()
+    for lang in ("sv", "ar"):
+        site.pages.append(MiniPage(
+            lang, "svar/", f"svar {lang}",
+            '<h1>svar</h1>\n<form><p><label><input type="radio" name="svar" value="ja"> Ja'
+            '</label></p></form>', "# svar\n\nJa\n",
+            head='<script src="../assets/svar.js" defer></script>' if lang == "sv" else "",
+            front="" if lang == "sv" else "translation:\n  status: reviewed\n"))
+    written = site.write(tmp_path)
+    (written / "assets" / "svar.js").write_text(
+        "document.addEventListener('change', () => localStorage.setItem('svar', 'ja'));\n")
+    found = {(f.rule, f.path) for f in check_site(written, tmp_path, browser=True, workers=2)}
+    assert ("storage-used", "site/svar/index.html") in found, sorted(found)

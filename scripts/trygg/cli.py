@@ -212,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         verb.add_argument("--site-dir", default="site", help="the site folder (default: site)")
         verb.add_argument("--no-browser", action="store_true",
                           help="only the static rules (no Chromium needed)")
-        verb.add_argument("--workers", type=int, default=4,
-                          help="pages checked at once in the browser (default: 4)")
+        verb.add_argument("--workers", type=int, default=None,
+                          help="pages checked at once in the browser (default: one more "
+                               "than the machine's cores, 3 on two)")
         verb.add_argument("--external", action="store_true",
                           help="also check links to other websites (needs the network; "
                                "answers are cached for a day in .cache/)")

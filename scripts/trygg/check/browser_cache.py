@@ -79,7 +79,7 @@ class _Files:
         return self.known[path]
 
 
-def check_in_browser_cached(site, cache_file: Path, *, workers: int = 4,
+def check_in_browser_cached(site, cache_file: Path, *, workers: int | None = None,
                             rechecked: list[str] | None = None) -> list[Problem]:
     """The browser rules' findings on every page: from the cache where nothing the page's
     results depend on has changed, from Chromium for the rest. ``rechecked`` receives the

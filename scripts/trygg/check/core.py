@@ -231,7 +231,7 @@ def register_rules() -> None:
 
 
 def check_site(site_dir: Path, root: Path, *, rules: set[str] | None = None,
-               browser: bool = False, workers: int = 4,
+               browser: bool = False, workers: int | None = None,
                external_cache: Path | None = None, shown: str | None = None,
                browser_cache: Path | None = None,
                validity_cache: Path | None = None,

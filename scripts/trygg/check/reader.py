@@ -71,23 +71,26 @@ async def dark_contrast(tab, page, select):
     await tab.emulate_media(color_scheme="dark")
     try:
         await tab.evaluate(_SETTLE)
+        # Only what the findings show comes back (see browser._RUN).
         result = await tab.evaluate(
-            "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, "
-            "resultTypes: ['violations']})", _COLOUR_RULES)
+            "async rules => (await axe.run(document, {runOnly: {type: 'rule', values: rules}, "
+            "resultTypes: ['violations'], noHtml: true})).violations.map(v => ({help: v.help, "
+            "nodes: v.nodes.map(n => ({target: n.target, failureSummary: n.failureSummary}))}))",
+            _COLOUR_RULES)
     finally:
         await tab.emulate_media(color_scheme="light")
     found = []
-    for violation in result["violations"]:
+    for violation in result:
         for node in violation["nodes"]:
             target = " ".join(str(t) for t in node["target"])
-            summary = " ".join(node.get("failureSummary", "").split())[:200]
+            summary = " ".join((node.get("failureSummary") or "").split())[:200]
             found.append(page.finding("color-contrast-dark", f"{violation['help']} in the dark "
                                       f"scheme ({target}). {summary}", select(page, target)))
     return found
 
 
 # Each stop is focused as Tab would focus it; what the reader would then see is measured.
-_WALK = """async ({theme}) => {
+WALK = """async ({theme}) => {
   // On a page just resized to phone width (the theme's pages), a frame first: the header's
   // height, which the scroll padding follows, is measured at the next frame, as for a reader.
   if (theme) await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -105,7 +108,7 @@ _WALK = """async ({theme}) => {
     }
     return true;
   });
-  if (theme) axe.setup(document);  // names: axe's own computation (see keyboard())
+  if (theme) axe.setup(document);  // names: axe's own computation (see keyboard_findings())
   const describe = el => {
     let text = el.tagName.toLowerCase();
     if (el.id) return text + '#' + el.id;
@@ -177,13 +180,15 @@ _WALK = """async ({theme}) => {
 }"""
 
 
-async def keyboard(tab, page, *, theme: bool):
-    """Walk Tab's stops forward and back; ``theme`` includes the header, menu and footer,
-    and asks each stop for its accessible name (axe's computation; it needs a model of the
-    whole page, the walk's largest cost). In the article, axe's own rules (link-name,
-    button-name, label) already find a control without a name, on every page."""
+def keyboard_findings(page, walked):
+    """Findings from the walk of Tab's stops forward and back (``WALK``, which the browser
+    check runs in the same exchange as axe). With ``theme`` the walk includes the header,
+    menu and footer, and asks each stop for its accessible name (axe's computation; it
+    needs a model of the whole page, the walk's largest cost). In the article, axe's own
+    rules (link-name, button-name, label) already find a control without a name, on every
+    page."""
     found = []
-    for item in await tab.evaluate(_WALK, {"theme": theme}):
+    for item in walked:
         needles = tuple(f'{a}="{item[a]}"' for a in ("id", "href") if item[a])
         node = _node_for(page, item)
         detail = f" ({item['detail']})" if item["detail"] else ""
