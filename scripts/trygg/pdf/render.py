@@ -42,6 +42,15 @@ def _stylesheet(css: str):
     return _loaded[key]
 
 
+def start_renderer() -> None:
+    """Import WeasyPrint, telling a missing Pango apart from a PDF that fails."""
+    try:
+        import weasyprint  # noqa: F401 - imported for what importing it does
+    except OSError as error:  # Pango, which WeasyPrint draws text with, is missing
+        raise PdfFailed(f"WeasyPrint cannot start: {error}. Install Debian's libpango-1.0-0 "
+                        "and libpangoft2-1.0-0 (.ci/run does).") from error
+
+
 def lay_out(document_html: str, base_dir: Path, css: str | None = None):
     """The book laid out in pages (a WeasyPrint ``Document``) with book.css."""
     from weasyprint import HTML
@@ -68,11 +77,7 @@ def render_pdf(document_html: str, base_dir: Path, target: Path,
     if missing:
         raise PdfFailed(f"{target.name}: the PDFs' fonts are not installed ({', '.join(missing)});"
                         " install Debian's fonts-noto-core (scripts/setup-system site does)")
-    try:
-        import weasyprint  # noqa: F401 - only to tell a missing Pango from a failed render
-    except OSError as error:  # Pango, which WeasyPrint draws text with, is missing
-        raise PdfFailed(f"WeasyPrint cannot start: {error}. Install Debian's libpango-1.0-0 "
-                        "and libpangoft2-1.0-0 (.ci/run does).") from error
+    start_renderer()
     target.parent.mkdir(parents=True, exist_ok=True)
     shown = (target.relative_to(base_dir).as_posix() if target.is_relative_to(base_dir)
              else target.name)  # ti/pdf/gangsnacket-ti.pdf
