@@ -14,7 +14,7 @@ import yaml
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, ROOT, run_python
 from trygg.build import BuildFailed, make_pdfs
 from trygg.languages import load_languages
 from trygg.pdf.books import (Book, PdfFailed, assemble, html_path, project_books, resolve,
@@ -243,6 +243,38 @@ def test_the_same_pages_give_the_same_pdf(real_site, tmp_path):
     # Nothing that changes from one build to the next: no dates, no random file identifier.
     assert not {"/CreationDate", "/ModDate"} & set(reader.metadata), reader.metadata
     assert "/ID" not in reader.trailer
+
+
+# Three books rendered one after the other by one process, as a worker of the build does.
+IN_TURN = """
+import sys
+from pathlib import Path
+from trygg.languages import load_languages
+from trygg.pdf.books import assemble, project_books
+from trygg.pdf.build import site_url_of
+from trygg.pdf.render import render_pdf
+from trygg.strings import ui_strings
+from trygg.validate import nav_entries
+root, site, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+languages = load_languages(root)
+books = project_books(root, languages, nav_entries(root))
+for name in sys.argv[4:]:
+    book = next(b for b in books if b.file_name == name)
+    document = assemble(site, book, ui_strings(root, languages, book.lang), site_url_of(site, book))
+    render_pdf(document, site, out / name)
+"""
+
+
+def test_a_pdf_is_the_same_whatever_its_process_rendered_before(real_site, tmp_path):
+    """A process keeps book.css's fonts loaded from one PDF to the next (render.py): a PDF
+    must not depend on which PDFs came before it."""
+    names = ["gangsnacket-ti.pdf", "checklista-trygghetsvandring-ar.pdf",
+             "checklista-kartlaggning-sv.pdf", "gangsnacket-ar.pdf"]
+    made = run_python(IN_TURN, str(ROOT), str(real_site), str(tmp_path), *names)
+    assert made.returncode == 0, made.stderr
+    for name in names:
+        book = next(b for b in BOOKS if b.file_name == name)
+        assert (tmp_path / name).read_bytes() == (real_site / book.site_path).read_bytes(), name
 
 
 def test_a_page_missing_from_the_build_fails_the_build_and_names_the_page(real_site, tmp_path):

@@ -12,9 +12,12 @@ import pytest
 from conftest import FIXTURES, ROOT, run_python
 from trygg.languages import load_languages
 from trygg.pdf.books import PdfFailed, project_books
+from trygg.pdf.build import site_url_of
+from trygg.pdf.books import assemble
 from trygg.pdf.glyphs import (SetLetter, Sources, book_families, book_font_files, book_sources,
-                              unset_letters)
-from trygg.pdf.render import STYLESHEET, render_pdf
+                              painted_letters, set_letters, unset_letters)
+from trygg.pdf.render import STYLESHEET, VARIANT, lay_out, render_pdf
+from trygg.strings import ui_strings
 from trygg.validate import nav_entries
 
 PROJECT = FIXTURES / "pdf-glyphs"  # docs/sv/sida.md: a Georgian and a Linear B letter
@@ -90,6 +93,45 @@ def test_a_letter_no_font_of_the_pdfs_has_stops_the_pdf_naming_page_letter_and_f
         "in Book Noto Sans, which has no glyph for it (nor has any font the PDFs bring), so "
         f"pdf/bokstaver-sv.pdf shows an empty box; {fix}"]
     assert not target.exists()  # no PDF with holes is written
+
+
+def test_a_letter_drawn_outside_the_lines_is_checked_too(tmp_path):
+    # A list's bullet is drawn but is not on any line the walk of the laid-out lines reads:
+    # the fonts WeasyPrint filled while writing the PDF have it. It is named by the UI
+    # strings file, as the letters of the cover are.
+    page = ('<!DOCTYPE html><html lang="sv" data-script="Latn"><head><title>Lista</title>'
+            '</head><body><section class="chapter" id="p1"><h1>Lista</h1>'
+            """<ul style="list-style-type: '♥ '"><li>Ett</li><li>Två</li></ul></section>"""
+            '</body></html>')
+    target = tmp_path / "pdf" / "lista-sv.pdf"
+    result = run_python(RENDER, str(PROJECT), str(target), page)  # a machine with only DejaVu
+    assert result.returncode == 0, result.stderr
+    [problem] = result.stdout.splitlines()
+    # Which of the DejaVu faces fontconfig picks for it is fontconfig's choice.
+    assert re.fullmatch(
+        r"translations/sv\.yml:1: pdf-font-fallback: '♥' \(U\+2665 BLACK HEART SUIT\) is in "
+        r"none of the fonts book\.css gives this text, so pdf/lista-sv\.pdf took it from "
+        r"DejaVu [^,]+, found on this machine by chance; write the text without it, .*",
+        problem), problem
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("code", ["ar", "ti"])
+def test_the_fonts_written_into_the_pdf_have_every_letter_the_lines_have(real_site, code):
+    """The check reads the letters from the fonts WeasyPrint fills while writing the PDF, and
+    walks the lines only to name the page of a wrong one: both must see the same letters."""
+    book = next(b for b in project_books(ROOT, load_languages(ROOT), nav_entries(ROOT))
+                if b.kind == "guide" and b.lang.code == code)
+    ui = ui_strings(ROOT, load_languages(ROOT), book.lang)
+    document = lay_out(assemble(real_site, book, ui, site_url_of(real_site, book)), real_site)
+    walked = {(letter.char, letter.family, letter.missing) for letter in set_letters(document)}
+    document.write_pdf(pdf_variant=VARIANT)
+    painted = {(letter.char, letter.family, letter.missing)
+               for letter in painted_letters(document)}
+    script = "Book Noto Naskh Arabic" if code == "ar" else "Book Noto Sans Ethiopic"
+    assert len({char for char, family, _ in walked if family == script}) > 30
+    assert walked <= painted
+    assert painted - walked == {("•", "Book Noto Sans", False)}  # the lists' bullets
 
 
 def test_letters_the_pdfs_fonts_have_pass_and_each_problem_is_told_once():

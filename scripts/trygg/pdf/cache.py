@@ -1,6 +1,6 @@
 """A PDF is rendered again only when something it is made from changed.
 
-Rendering is most of the PDF step (about half a second of CPU a PDF). A PDF's key is a
+Rendering is most of the PDF step (about a third of a second of CPU a PDF). A PDF's key is a
 SHA-256 over everything its bytes depend on: the assembled document (the pages' articles
 and the strings around them), every file of the site the document refers to (images),
 this package's files (the stylesheet, the renderer's options, any font kept here), the
