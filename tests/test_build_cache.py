@@ -141,3 +141,93 @@ def test_a_kept_file_changed_by_hand_is_not_used(built):
     build_site(project, project / "site")
     assert runs == [1]
     assert _files(project / "site") == expected
+
+
+# Found by the review of the kept output (2026-12-01).
+
+def test_a_file_mkdocs_yml_inherits_builds_again_when_it_changes(built):
+    project, runs = built
+    (project / "base.yml").write_text("extra:\n  r21: första\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text("INHERIT: base.yml\n" + config.read_text("utf-8"), "utf-8")
+    build_site(project, project / "site")
+    key = build_cache.inputs_key(project, [None], project / "site")
+    (project / "base.yml").write_text("extra:\n  r21: andra\n", "utf-8")
+    assert build_cache.inputs_key(project, [None], project / "site") != key
+    runs.clear()
+    build_site(project, project / "site")
+    assert runs == [1]
+
+
+def test_a_theme_folder_of_another_name_is_in_the_key(built):
+    project, _ = built
+    shutil.copytree(project / "overrides", project / "overrides2")
+    key = build_cache.inputs_key(project, [None], project / "site")
+    append(project / "overrides2/main.html", "\n{# changed #}\n")
+    assert build_cache.inputs_key(project, [None], project / "site") != key
+
+
+@pytest.mark.parametrize("old, new", [("docs_dir: docs", "INHERIT: ../base.yml\ndocs_dir: docs"),
+                                      ("docs_dir: docs", "docs_dir: /tmp"),
+                                      ("custom_dir: overrides", "custom_dir: ../overrides"),
+                                      ("docs_dir: docs", "hooks:\n  - ../hook.py\ndocs_dir: docs")])
+def test_files_outside_the_project_mean_nothing_is_kept(built, old, new):
+    # Their files are not in the key: the kept output is neither used nor kept.
+    project, runs = built
+    (project.parent / "base.yml").write_text("site_name: x\n", "utf-8")
+    replace(project / "mkdocs.yml", old, new)
+    assert build_cache.inputs_key(project, [None], project / "site") is None
+    assert not build_cache.take(project, None, project / "elsewhere")
+
+
+def test_every_variable_of_an_env_fallback_list_is_in_the_key(built, monkeypatch):
+    project, runs = built
+    replace(project / "mkdocs.yml", "!ENV [SITE_URL,", "!ENV [SITE_URL, R21_URL,")
+    build_site(project, project / "site")
+    runs.clear()
+    monkeypatch.setenv("R21_URL", "https://other.example/")
+    build_site(project, project / "site")
+    assert runs == [1]
+    assert "https://other.example/" in (project / "site/sitemap.xml").read_text("utf-8")
+
+
+def test_a_kept_list_leading_out_of_the_folder_is_not_used(built, tmp_path):
+    import hashlib
+    import json
+
+    project, runs = built
+    note = project / build_cache.CACHE / "key.json"
+    payload = project / ".cache" / "payload"
+    payload.write_text("not a page", "utf-8")
+    data = json.loads(note.read_text("utf-8"))
+    data["files"]["../../payload"] = hashlib.sha256(b"not a page").hexdigest()
+    data["folders"].append("../../../escaped")
+    note.write_text(json.dumps(data), "utf-8")
+    shutil.rmtree(project / "site")
+    build_site(project, project / "site")
+    assert runs == [1]
+    assert not (project / "payload").exists() and not (tmp_path / "escaped").exists()
+
+
+def test_a_link_in_the_kept_output_is_not_used(built, tmp_path):
+    project, runs = built
+    kept = project / build_cache.CACHE / "site" / "index.html"
+    secret = tmp_path / "secret.html"
+    secret.write_bytes(kept.read_bytes())  # the same bytes, so only the link is wrong
+    kept.unlink()
+    kept.symlink_to(secret)
+    build_site(project, project / "site")
+    assert runs == [1]
+
+
+@pytest.mark.parametrize("cache", ["mkdocs-output", "stylesheet"])
+def test_a_file_where_a_cache_folder_should_be_does_not_stop_the_build(built, cache):
+    project, runs = built
+    folder = project / ".cache" / cache
+    shutil.rmtree(folder)
+    folder.write_text("junk", "utf-8")
+    append(project / "docs/sv/index.md", "\nEn mening till.\n")
+    build_site(project, project / "site")
+    assert runs == [1]
+    assert "En mening till." in (project / "site/index.html").read_text("utf-8")
+    assert not list((project / ".cache").glob(".mkdocs-output.*.part"))

@@ -58,3 +58,31 @@ def test_a_picture_next_to_a_swedish_page_is_merged_like_the_pages(tmp_path):
     expected, built = _files(one), _files(parallel)
     assert sorted(built) == sorted(expected)
     assert built["unga/karta.png"] == expected["unga/karta.png"]
+
+
+def test_a_stop_signal_to_the_build_alone_leaves_no_temporary_folder(tmp_path):
+    # Found by the review: SIGTERM to trygg's own process (not its group) left the language
+    # builds it had forked running, and they wrote into the folder it had just removed.
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import FIXTURES
+
+    project = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
+    build = subprocess.Popen([sys.executable, "-m", "trygg.cli", "build", "--no-browser"],
+                             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(project.glob(".site-build-*/site.languages/*")):
+        assert build.poll() is None and time.monotonic() < deadline, "no language was built"
+        time.sleep(0.01)
+    build.send_signal(signal.SIGTERM)
+    stopped = build.wait(60) == 128 + signal.SIGTERM
+    time.sleep(3)  # a language build left running would have written again by now
+    assert list(project.glob(".site-build-*")) == []
+    # Python may drop the exception a signal handler raises while a finalizer runs (it
+    # prints "Exception ignored"); the build then ends as usual, and leaves nothing either.
+    assert (project / "site").exists() != stopped

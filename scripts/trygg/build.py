@@ -6,6 +6,7 @@ A failed build or check leaves ``site/`` exactly as it was and no temporary fold
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -49,14 +50,19 @@ def run_mkdocs(root: Path, out_dir: Path,
         raise BuildFailed(f"Material's stylesheet could not be trimmed: {error}") from error
 
 
-def _mkdocs_phase(root: Path, out_dir: Path, before_messages: Callable[[], None]) -> None:
+def _mkdocs_phase(root: Path, out_dir: Path, site_dir: Path,
+                  before_messages: Callable[[], None]) -> None:
     """run_mkdocs, or its output kept from a build of exactly the same inputs
     (build_cache.py)."""
     project = project_at(root)
     source = project.languages.source.code
     key = build_cache.inputs_key(root, [current_announcement(root, code, source)
-                                        for code in project.languages.codes])
+                                        for code in project.languages.codes], site_dir)
     if build_cache.take(root, key, out_dir):
+        # Said, so that nobody wonders why a build took a second.
+        print("trygg build: nothing MkDocs reads has changed since the last build: its pages "
+              f"were taken from {build_cache.CACHE.as_posix()}/ (delete .cache/ to build "
+              "everything again).", file=sys.stderr)
         return
     run_mkdocs(root, out_dir, before_messages=before_messages)
     build_cache.keep(root, key, out_dir)
@@ -96,7 +102,7 @@ def build_site(root: Path, site_dir: Path,
     try:
         new = workdir / site_dir.name
         try:
-            _mkdocs_phase(root, new, sources_clean)
+            _mkdocs_phase(root, new, site_dir, sources_clean)
         except Exception:
             # Whatever stopped the build (the project's data could not be read, a file not
             # in UTF-8 …), the source rules' errors come first when they have any: they name

@@ -129,6 +129,19 @@ def run_builds(root: Path, parts: Path, codes: list[str | None], workers: int,
     to ``parts/<code>.log`` instead of the terminal (see _build_one)."""
     context = multiprocessing.get_context("fork")
     pending, running, failed = list(codes), {}, []
+    try:
+        _run(context, root, parts, pending, running, failed, workers, read_classes, logs)
+    finally:
+        # Stopped (Ctrl-C, a stop signal to this process alone): the builds still running
+        # are ended and waited for, or they would write into a folder the caller removes.
+        for _, process in running.values():
+            process.terminate()
+        for _, process in running.values():
+            process.join()
+    return failed
+
+
+def _run(context, root, parts, pending, running, failed, workers, read_classes, logs) -> None:
     while pending or running:
         while pending and len(running) < workers:
             code = pending.pop(0)
@@ -144,7 +157,6 @@ def run_builds(root: Path, parts: Path, codes: list[str | None], workers: int,
             process.join()
             if process.exitcode != 0:
                 failed.append(code or "site")
-    return failed
 
 
 def merge(parts: Path, site_dir: Path, languages: Languages, strings: dict[str, dict]) -> None:

@@ -209,13 +209,18 @@ def _kept(cache: Path, inputs: tuple[str, ...]) -> str | None:
 
 
 def _keep(cache: Path, inputs: tuple[str, ...], text: str) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
-    for stale in cache.glob("*"):
-        stale.unlink(missing_ok=True)  # one site, one trimmed sheet: the last one
+    """Keep the trimmed text; a cache that cannot be written (a file where the folder should
+    be …) keeps nothing, and the build goes on."""
     data = text.encode("utf-8")
     key = _key(inputs)
-    (cache / f"{key}.css").write_bytes(data)
-    (cache / f"{key}.sha256").write_text(hashlib.sha256(data).hexdigest(), encoding="ascii")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        for stale in cache.glob("*"):
+            stale.unlink(missing_ok=True)  # one site, one trimmed sheet: the last one
+        (cache / f"{key}.css").write_bytes(data)
+        (cache / f"{key}.sha256").write_text(hashlib.sha256(data).hexdigest(), encoding="ascii")
+    except OSError:
+        return
 
 
 def _relink(page: Path, old: str, new: str) -> None:
