@@ -20,7 +20,6 @@ from .pdf.build import build_pdfs
 from .problems import Problem, ProblemsFound
 from .project import project_at
 from .stylesheet_trim import StylesheetTrimFailed, trim_site
-from .validate import validate_project
 
 
 class BuildFailed(Exception):
@@ -87,6 +86,8 @@ def build_site(root: Path, site_dir: Path,
     # The source rules run in a process of their own while MkDocs builds (on two cores they
     # took a third of a second alone); their errors come before anything MkDocs says, as
     # when they ran first.
+    from .validate import validate_project  # here: the MkDocs phase alone does not need it
+
     source_rules = Forked(validate_project, root, name="source-rules")
     source_problems: list[Problem] = []
 
