@@ -240,6 +240,10 @@ CATALOGUE = {
     "an announcement date written in words": Mistake(
         lambda p: write(p / A, "until: 31 december\ntext:\n  sv: Hej.\n"),
         A, 1, "announcement-date", 1, "2026-12-31"),
+    # "18:00" is accepted written as text (YAML reads only 18:00:00 as a time); "kl. 18" is not.
+    "an announcement moment written with 'kl.'": Mistake(
+        lambda p: write(p / A, "until: 2099-12-31 kl. 18\ntext:\n  sv: Hej.\n"),
+        A, 1, "announcement-date", 1, "2026-12-31 18:00"),
     "an announcement text without its language": Mistake(
         lambda p: write(p / A, "until: 2099-12-31\ntext: Hej alla.\n"),
         A, 2, "announcement-text", 1, "sv:"),
