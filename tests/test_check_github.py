@@ -50,7 +50,10 @@ def test_a_broken_link_is_annotated_on_its_markdown_line_under_github_actions(tm
     result = _check(project, env={"GITHUB_ACTIONS": "true",
                                   "GITHUB_STEP_SUMMARY": str(summary_file)})
     assert result.returncode == 1
-    errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    # The site folder is empty on purpose (the source rules are tested here), which is an
+    # error of its own, site-empty (test_check_rules.py).
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error")
+              and "title=site-empty::" not in line]
     assert len(errors) == 1, result.stdout
     assert errors[0].startswith(
         "::error file=docs/sv/index.md,line=8,title=link-broken::'bara-svensk.md' leads to")
@@ -66,6 +69,15 @@ def test_a_broken_link_is_annotated_on_its_markdown_line_under_github_actions(tm
     assert "docs/sv/index.md:8: link-broken: 'bara-svensk.md'" in plain.stderr
     assert "::error" not in plain.stdout
     assert "::error file=docs/sv/index.md,line=8," in _check(project, "--format", "github").stdout
+
+
+def test_trygg_check_fails_when_the_site_folder_is_missing(tmp_path):
+    # A CI job whose download of the site failed: the check of nothing must not be green.
+    project = make_project(tmp_path, FIXTURES / "i18n-site" / "docs")
+    result = _check(project, "--site-dir", "nowhere", env={"GITHUB_ACTIONS": ""})
+    assert result.returncode == 1
+    assert "nowhere:1: site-empty: the site folder nowhere does not exist; build the site " \
+        "first: make site." in result.stderr
 
 
 def _parse_as_the_runner_does(line: str) -> tuple[str, dict[str, str], str]:

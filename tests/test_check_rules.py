@@ -99,6 +99,8 @@ CASES = {
                          "site/om/index.html", 7),
     "translation-notice": (lambda s: setattr(s.page("ar", "om/"), "front", "translation:\n  status: machine\n"),
                            "docs/ar/om.md", 3),
+    # A folder with the assets but no page: a build that stopped half-way.
+    "site-empty": (lambda s: s.pages.clear(), "site", 1),
 }
 
 
@@ -143,3 +145,15 @@ def test_a_vague_text_on_a_link_to_another_website_is_found_too(tmp_path):
         '</span><span class="trygg-visually-hidden"> (länk till annan webbplats)</span></a></p>',
         "[klicka här](https://www.polisen.se/)\n")
     assert ("link-text-vague", "docs/sv/index.md", 9) in findings(tmp_path, site)
+
+
+def test_a_missing_or_empty_site_folder_is_an_error_that_says_to_build_first(tmp_path):
+    # A CI job whose site download failed must not pass on a check of nothing.
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "languages.yml").write_text(
+        "languages:\n  - code: sv\n    status: ready\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    for folder, state in (("missing", "does not exist"), ("empty", "has no pages")):
+        found = [f for f in check_site(tmp_path / folder, tmp_path) if f.severity == "error"]
+        assert [(f.path, f.line, f.rule) for f in found] == [(folder, 1, "site-empty")]
+        assert state in found[0].message and "make site" in found[0].message

@@ -240,6 +240,21 @@ CATALOGUE = {
     "an announcement date written in words": Mistake(
         lambda p: write(p / A, "until: 31 december\ntext:\n  sv: Hej.\n"),
         A, 1, "announcement-date", 1, "2026-12-31"),
+    # "18:00" is accepted written as text (YAML reads only 18:00:00 as a time); "kl. 18" is not.
+    "an announcement moment written with 'kl.'": Mistake(
+        lambda p: write(p / A, "until: 2099-12-31 kl. 18\ntext:\n  sv: Hej.\n"),
+        A, 1, "announcement-date", 1, "2026-12-31 18:00"),
+    # A title YAML reads as something else than text would be published as written: "[1, 2]".
+    "a page title written as a list": Mistake(
+        lambda p: replace(p / "docs/sv/index.md", "title: Startsida\n", "title: [1, 2]\n"),
+        "docs/sv/index.md", 2, "front-matter-text", 1, "write the title as text: title: Varningstecken"),
+    "a page title that is a number": Mistake(
+        lambda p: replace(p / "docs/sv/index.md", "title: Startsida\n", "title: 12\n"),
+        "docs/sv/index.md", 2, "front-matter-text", 1, "'title' is read as a number"),
+    "a translation's description written as a list": Mistake(
+        lambda p: replace(p / "docs/ar/index.md", "description: وصف صفحة الاختبار.\n",
+                          "description:\n  - وصف\n"),
+        "docs/ar/index.md", 3, "front-matter-text", 1, "write the description as text"),
     "an announcement text without its language": Mistake(
         lambda p: write(p / A, "until: 2099-12-31\ntext: Hej alla.\n"),
         A, 2, "announcement-text", 1, "sv:"),
@@ -309,6 +324,20 @@ def test_each_mistake_is_one_clear_line_and_the_site_is_unchanged(project, case)
     half_written = [p for p in (project / ".cache").rglob("*") if p.name.endswith((".tmp", ".part"))]
     assert not half_written, half_written
     assert not list((project.parent / "tmp").iterdir()), "a temporary folder was left behind"
+
+
+def test_a_title_and_description_written_as_text_pass_and_other_values_do_not():
+    from trygg.page_rules import front_matter_problems
+    from trygg.translation import split_front_matter
+
+    def rules(front):
+        page = split_front_matter(f"---\n{front}\n---\n\n# Rubrik\n", "docs/sv/x.md")
+        return [(p.line, p.rule) for p in front_matter_problems(page, "docs/sv/x.md")]
+
+    assert rules("title: Varningstecken\ndescription: Tecken att se efter.") == []
+    assert rules("title: '112'\ndescription: \"2026\"") == []  # quoted: text as written
+    assert rules("title: Varningstecken\ndescription: 2026-12-31") == [(3, "front-matter-text")]
+    assert rules("title: yes") == [(2, "front-matter-text")]
 
 
 def test_all_problems_are_reported_at_once(project):

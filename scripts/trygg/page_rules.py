@@ -3,6 +3,7 @@ another website, an image too heavy for a phone, a translation left without its 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -55,8 +56,8 @@ _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*):(?:\s|$)")
 
 
 def front_matter_problems(page: PageSource, shown: str) -> list[Problem]:
-    """A front matter whose opening '---' is missing, and keys nobody reads (a misspelt
-    'review_by' silently loses its reminder)."""
+    """A front matter whose opening '---' is missing, keys nobody reads (a misspelt
+    'review_by' silently loses its reminder), and a title or description that is not text."""
     from difflib import get_close_matches
 
     if page.body_line == 1:
@@ -75,7 +76,24 @@ def front_matter_problems(page: PageSource, shown: str) -> list[Problem]:
                 "the keys a page may have: " + ", ".join(FRONT_MATTER_KEYS) + ".")
             problems.append(Problem(shown, line, "front-matter", f"'{key}' is not a key the "
                                     f"site reads, so it does nothing; {hint}"))
+    for key, example in _TEXT_KEYS.items():
+        value = page.meta.get(key)
+        # YAML reads `title: 12` as a number and `title: [1, 2]` as a list; MkDocs would
+        # publish either as written ("[1, 2]") in the tab, the heading and search.
+        if value is not None and not isinstance(value, str):
+            kind = next((name for types, name in _KINDS if isinstance(value, types)), "not text")
+            problems.append(Problem(shown, page.meta.lines.get(key, 1), "front-matter-text",
+                                    f"'{key}' is read as {kind}, not as text, and would be "
+                                    f"published as written; write the {key} as text: {key}: "
+                                    f"{example} (a number, date or yes/no meant as the text "
+                                    f"goes in quotes: {key}: '112')."))
     return problems
+
+
+# Front-matter keys the site shows as text, with an example for the message.
+_TEXT_KEYS = {"title": "Varningstecken", "description": "Tecken på att ett barn rekryteras."}
+_KINDS = ((bool, "yes/no"), ((int, float), "a number"), (list, "a list"),
+          (dict, "a group of keys"), (dt.date, "a date"))
 
 
 def page_problems(page: PageSource, shown: str) -> list[Problem]:

@@ -9,7 +9,20 @@ from pathlib import Path
 
 import yaml
 
+from ..problems import Problem as Finding
 from .registry import rule
+
+
+@rule("site-empty", "the site folder is missing or holds no pages, so there is nothing to "
+      "check (a build that failed, or a download of the site that did not arrive); build the "
+      "site first: make site.", scope="site")
+def site_empty(site):
+    # Without this, a check of nothing passes: a CI job whose site never came would be green.
+    if site.pages:
+        return
+    state = "has no pages (no .html file)" if site.site_dir.is_dir() else "does not exist"
+    yield Finding(site.shown, 1, "site-empty", f"the site folder {site.shown} {state}; build "
+                  "the site first: make site.")
 
 
 @rule("page-has-heading-one", "each page needs exactly one main heading: one line starting "
