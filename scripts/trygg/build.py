@@ -19,6 +19,7 @@ from .pdf.books import PdfFailed
 from .pdf.build import build_pdfs
 from .problems import Problem, ProblemsFound
 from .project import project_at
+from .stylesheet_trim import CACHE as STYLESHEET_CACHE
 from .stylesheet_trim import StylesheetTrimFailed, trim_site
 
 
@@ -44,7 +45,7 @@ def run_mkdocs(root: Path, out_dir: Path,
     # Once, on the merged site: what a page can use is known only when every language is
     # built (stylesheet_trim). `trygg serve` keeps Material's whole stylesheet.
     try:
-        trim_site(out_dir, classes, root / ".cache" / "stylesheet")
+        trim_site(out_dir, classes, root / STYLESHEET_CACHE)
     except StylesheetTrimFailed as error:
         raise BuildFailed(f"Material's stylesheet could not be trimmed: {error}") from error
 

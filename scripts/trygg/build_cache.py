@@ -33,7 +33,8 @@ import sys
 from importlib.metadata import distributions
 from pathlib import Path
 
-import yaml
+from .mkdocs_config import parse_config
+from .problems import ProblemsFound
 
 CACHE = Path(".cache") / "mkdocs-output"
 # Not inputs: history, installed packages (their versions are), caches and what builds write.
@@ -104,9 +105,9 @@ def _configs(root: Path) -> list[str] | None:
         seen.add(path)
         try:
             text = path.read_text(encoding="utf-8")
-            data = yaml.load(text, Loader=_AnyTag)  # noqa: S506 - _AnyTag builds no objects
-        except (OSError, ValueError, yaml.YAMLError):
-            return None
+            data = parse_config(text, path.name)
+        except (OSError, ValueError, ProblemsFound):
+            return None  # the source rules name what is wrong with it
         texts.append(text)
         values = list(_path_values(data))
         if any(not _inside(root, path.parent, value) for value in values):
@@ -144,22 +145,6 @@ def _env_names(text: str) -> set[str]:
             if _NAME.match(item):
                 names.add(item)
     return names
-
-
-class _AnyTag(yaml.SafeLoader):
-    """mkdocs.yml read as data: every tag (!ENV, !!python/name …) is read as its value."""
-
-
-def _tagged(loader, suffix, node):
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node, deep=True)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node, deep=True)
-    return loader.construct_scalar(node)
-
-
-_AnyTag.add_multi_constructor("!", _tagged)
-_AnyTag.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
 
 
 def utc_day() -> str:

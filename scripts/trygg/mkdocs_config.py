@@ -25,8 +25,13 @@ _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, su
 
 def load_config(root: Path) -> dict:
     """mkdocs.yml's settings; raises ProblemsFound with the line of a syntax error."""
-    text = read_text(root / CONFIG_FILE, CONFIG_FILE)
-    config = parse_yaml(text, CONFIG_FILE, loader_class=_IgnoreTags)
+    return parse_config(read_text(root / CONFIG_FILE, CONFIG_FILE), CONFIG_FILE)
+
+
+def parse_config(text: str, shown: str) -> dict:
+    """A configuration file's settings (mkdocs.yml, or a file it inherits), MkDocs' own tags
+    left out; raises ProblemsFound with the line of a syntax error."""
+    config = parse_yaml(text, shown, loader_class=_IgnoreTags)
     return config if isinstance(config, dict) else {}
 
 

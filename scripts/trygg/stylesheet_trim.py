@@ -33,9 +33,12 @@ from pathlib import Path
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser
 
+from . import hashed_file
 from .page_html import serialize
 
 STYLESHEETS = "assets/stylesheets"
+# Where trygg build keeps the last trimmed sheet (under the project).
+CACHE = Path(".cache") / "stylesheet"
 # Material's stylesheet, as its build names it (main.<hash>.min.css); ours gets the same form.
 MAIN = re.compile(r"^main\.[0-9a-f]{8}\.min\.css$")
 # A piece of a class name joined to something computed: `md-tag--${…}`, "md-x-" + …,
@@ -199,26 +202,19 @@ def _key(inputs: tuple[str, ...]) -> str:
 
 
 def _kept(cache: Path, inputs: tuple[str, ...]) -> str | None:
-    try:
-        data = (cache / f"{_key(inputs)}.css").read_bytes()
-        digest = (cache / f"{_key(inputs)}.sha256").read_text(encoding="ascii")
-    except OSError:
-        return None
     # A file cut short or changed by hand is not used: the trim runs again.
-    return data.decode("utf-8") if hashlib.sha256(data).hexdigest() == digest else None
+    data = hashed_file.read(cache / f"{_key(inputs)}.css")
+    return data.decode("utf-8") if data is not None else None
 
 
 def _keep(cache: Path, inputs: tuple[str, ...], text: str) -> None:
     """Keep the trimmed text; a cache that cannot be written (a file where the folder should
     be …) keeps nothing, and the build goes on."""
-    data = text.encode("utf-8")
-    key = _key(inputs)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for stale in cache.glob("*"):
             stale.unlink(missing_ok=True)  # one site, one trimmed sheet: the last one
-        (cache / f"{key}.css").write_bytes(data)
-        (cache / f"{key}.sha256").write_text(hashlib.sha256(data).hexdigest(), encoding="ascii")
+        hashed_file.write(cache / f"{_key(inputs)}.css", text.encode("utf-8"))
     except OSError:
         return
 

@@ -13,13 +13,14 @@ a failure is never hidden: it happens again on the next build.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
+
+from .. import hashed_file
 
 CACHE = Path(".cache") / "pdf"
 PACKAGE = Path(__file__).resolve().parent
@@ -102,24 +103,12 @@ def kept(root: Path, key: str) -> Path | None:
     must match the hash written beside it (a file cut short, or swapped with another
     book's, is rendered again instead of published)."""
     path = cached(root, key)
-    try:
-        expected = path.with_suffix(".sha256").read_text(encoding="ascii").strip()
-        return path if hashlib.sha256(path.read_bytes()).hexdigest() == expected else None
-    except OSError:
-        return None
+    return path if hashed_file.read(path) is not None else None
 
 
 def store(root: Path, key: str, pdf: Path) -> None:
-    """Keep a rendered PDF under its key, with the hash of its bytes beside it (each written
-    beside, then renamed: never half a file)."""
-    target = cached(root, key)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = pdf.read_bytes()
-    for path, content in ((target, data),
-                          (target.with_suffix(".sha256"), hashlib.sha256(data).hexdigest().encode())):
-        partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-        partial.write_bytes(content)
-        partial.replace(path)
+    """Keep a rendered PDF under its key, with the hash of its bytes beside it."""
+    hashed_file.write(cached(root, key), pdf.read_bytes())
 
 
 def prune(root: Path, keep: set[str]) -> None:
